@@ -1,0 +1,91 @@
+package org.rate2spike.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.protocol.TestResult;
+import org.rate2spike.protocol.TrainedNetwork;
+import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.render.Charts;
+
+/**
+ * The output folder of a run: {@code summary.json}, {@code targets.npz}, {@code network.npz} and the pictures
+ * {@code output_vs_target.png}, {@code raster.png}, {@code training_nmse.png}, {@code rate_histogram.png}.
+ * The names in summary.json are stable: scripts read them.
+ */
+public final class RunFolder {
+
+	public static final String SUMMARY = "summary.json", NETWORK = "network.npz", TARGETS = "targets.npz";
+
+	private RunFolder() {}
+
+	public static void writeTraining(final Path dir, final Pipeline.Run run) throws IOException {
+		TargetsFile.save(run.targets(), dir.resolve(TARGETS));
+		NetworkFile.save(run.network(), dir.resolve(NETWORK));
+		Charts.savePng(Charts.trainingError(run.network().log()), dir.resolve("training_nmse.png"));
+		final Map<String, Object> s = new LinkedHashMap<>(run.config().toMap());
+		s.putAll(networkSummary(run.network()));
+		final Map<String, Object> wall = new LinkedHashMap<>();
+		wall.put("pca", run.pcaSeconds());
+		wall.put("demean", run.network().log().demeanSeconds());
+		wall.put("rls", run.network().log().rlsSeconds());
+		double total = run.pcaSeconds() + run.network().log().demeanSeconds() + run.network().log().rlsSeconds();
+		if (run.test() != null) {
+			s.putAll(testSummary(run.test(), run.network().neurons()));
+			wall.put("test", run.test().seconds());
+			total += run.test().seconds();
+			writeTestPictures(dir, run.test());
+		}
+		wall.put("total", total);
+		s.put("wall_s", wall);
+		s.put("network_file", NETWORK);
+		Json.write(dir.resolve(SUMMARY), s);
+	}
+
+	/** For {@code test --network}: the network's parameters and the new test's scores. */
+	public static void writeTest(final Path dir, final TrainedNetwork net, final TestResult test) throws IOException {
+		final Map<String, Object> s = new LinkedHashMap<>();
+		s.put("task", net.targets().task());
+		s.put("seed", net.seed());
+		s.putAll(TrainingConfig.rateMap(net.targets().params()));
+		s.putAll(TrainingConfig.spikingMap(net.params()));
+		s.putAll(networkSummary(net));
+		s.putAll(testSummary(test, net.neurons()));
+		s.put("wall_s", Map.of("test", test.seconds()));
+		writeTestPictures(dir, test);
+		Json.write(dir.resolve(SUMMARY), s);
+	}
+
+	private static Map<String, Object> networkSummary(final TrainedNetwork net) {
+		final Map<String, Object> s = new LinkedHashMap<>();
+		s.put("pcs", net.targets().factors());
+		s.put("variance_explained", net.targets().basis().explained(net.targets().factors()));
+		s.put("trained_neurons", net.connectivity().trained().length);
+		s.put("demean_rate_hz", net.log().demeanRateHz());
+		s.put("rls_trials_done", net.log().rlsTrialsDone());
+		s.put("partial", net.log().partial());
+		s.put("training_nmse", net.log().rlsNmse());
+		return s;
+	}
+
+	private static Map<String, Object> testSummary(final TestResult t, final int neurons) {
+		final Map<String, Object> s = new LinkedHashMap<>();
+		s.put("test_nmse", t.nmse());
+		s.put("median_test_nmse", t.medianNmse());
+		s.put("mean_test_nmse", t.meanNmse());
+		s.put("mean_rate_hz", t.meanRateHz());
+		int silent = 0;
+		for (final int c : t.spikeCounts()) if (c == 0) silent++;
+		s.put("silent_fraction", silent / (double) neurons);
+		return s;
+	}
+
+	private static void writeTestPictures(final Path dir, final TestResult test) throws IOException {
+		Charts.savePng(Charts.outputVsTarget(test, 3, 0), dir.resolve("output_vs_target.png"));
+		Charts.savePng(Charts.raster(test, 3, 200), dir.resolve("raster.png"));
+		Charts.savePng(Charts.rateHistogram(test), dir.resolve("rate_histogram.png"));
+	}
+}

@@ -1,0 +1,110 @@
+package org.rate2spike.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.rate.PcaBasis;
+import org.rate2spike.rate.RateConnectivity;
+import org.rate2spike.rate.RateParams;
+import org.rate2spike.rate.RateTargets;
+import org.rate2spike.util.ParameterException;
+
+import com.google.gson.JsonObject;
+
+/**
+ * Rate targets as a {@code .npz}: {@code meta.json} (format, version, task, seed, rate parameters) and the arrays
+ * {@code rate_recurrent} (Ñ×Ñ, [i, j] from unit j to unit i), {@code rate_output_drive} (Ñ×outputs),
+ * {@code rate_input_drive} (Ñ×inputs), {@code rate_initial_state} (Ñ), {@code pca_components} (Ñ×ñ, columns
+ * are the PCs) and {@code pca_eigenvalues} (Ñ, descending). All float64.
+ */
+public final class TargetsFile {
+
+	public static final String FORMAT = "rate2spike-targets";
+	public static final int VERSION = 1;
+
+	private TargetsFile() {}
+
+	public static void save(final RateTargets t, final Path file) throws IOException {
+		final JsonObject meta = header(FORMAT);
+		putTargetsMeta(meta, t);
+		Npz.write(file, arrays(t), Map.of("meta.json", Json.write(meta)));
+	}
+
+	public static RateTargets load(final Path file) throws IOException {
+		final Npz.Contents c = Npz.read(file);
+		final JsonObject meta = checkHeader(c, FORMAT);
+		return targets(c, meta);
+	}
+
+	static JsonObject header(final String format) {
+		final JsonObject meta = new JsonObject();
+		meta.addProperty("format", format);
+		meta.addProperty("version", VERSION);
+		meta.addProperty("created_by", "Rate2Spike");
+		return meta;
+	}
+
+	static JsonObject checkHeader(final Npz.Contents c, final String format) {
+		if (!c.texts().containsKey("meta.json")) throw new FileFormatException(c.file(),
+			"has no meta.json entry: it is not a Rate2Spike file (a .npz from elsewhere?)");
+		final JsonObject meta = Json.parse(c.file(), c.text("meta.json"));
+		final String found = meta.has("format") ? meta.get("format").getAsString() : "(none)";
+		if (!format.equals(found)) throw new FileFormatException(c.file(), "is a '" + found + "' file where a '" + format +
+			"' file was expected" + (found.equals(NetworkFile.FORMAT) ? "; pass it as the network" : found.equals(FORMAT) ? "; pass it as the targets" : ""));
+		final int version = meta.has("version") ? meta.get("version").getAsInt() : -1;
+		if (version != VERSION) throw new FileFormatException(c.file(), "has format version " + version +
+			"; this Rate2Spike reads version " + VERSION);
+		return meta;
+	}
+
+	static void putTargetsMeta(final JsonObject meta, final RateTargets t) {
+		meta.addProperty("task", t.task());
+		meta.addProperty("rate_seed", t.seed());
+		meta.add("rate", new com.google.gson.Gson().toJsonTree(TrainingConfig.rateMap(t.params())));
+		meta.addProperty("pcs", t.factors());
+		meta.addProperty("variance_explained", t.basis().explained(t.factors()));
+		meta.addProperty("settle_trials", t.settleTrials());
+		meta.addProperty("pca_trials", t.pcaTrials());
+	}
+
+	static Map<String, NpyArray> arrays(final RateTargets t) {
+		final int units = t.units();
+		final Map<String, NpyArray> a = new LinkedHashMap<>();
+		a.put("rate_recurrent", NpyArray.ofRows(t.connectivity().recurrent(), units));
+		a.put("rate_output_drive", NpyArray.ofColumns(t.connectivity().outputDrive(), units));
+		a.put("rate_input_drive", NpyArray.ofColumns(t.connectivity().inputDrive(), units));
+		a.put("rate_initial_state", NpyArray.of(t.initialState()));
+		a.put("pca_components", NpyArray.ofColumns(t.basis().components(), units));
+		a.put("pca_eigenvalues", NpyArray.of(t.basis().eigenvalues()));
+		return a;
+	}
+
+	static RateTargets targets(final Npz.Contents c, final JsonObject meta) {
+		try {
+			final RateParams params = TrainingConfig.fromMap(Json.strings(meta.getAsJsonObject("rate"))).rate().validate();
+			final int units = params.units();
+			final int pcs = meta.get("pcs").getAsInt();
+			final NpyArray out = c.array("rate_output_drive"), in = c.array("rate_input_drive");
+			final int outputs = out.shape().length == 2 ? out.shape()[1] : -1, inputs = in.shape().length == 2 ? in.shape()[1] : -1;
+			final RateConnectivity conn = new RateConnectivity(c.array("rate_recurrent", units, units).rows(),
+				c.array("rate_output_drive", units, outputs).columns(), c.array("rate_input_drive", units, inputs).columns());
+			final PcaBasis basis = new PcaBasis(c.array("pca_components", units, pcs).columns(),
+				c.array("pca_eigenvalues", units).doubles());
+			return new RateTargets(meta.get("task").getAsString(), meta.get("rate_seed").getAsLong(), params, conn,
+				c.array("rate_initial_state", units).doubles(), basis, meta.get("settle_trials").getAsInt(),
+				meta.get("pca_trials").getAsInt());
+		}
+		catch (final FileFormatException e) {
+			throw e;
+		}
+		catch (final ParameterException e) {
+			throw new FileFormatException(c.file(), "holds an invalid parameter: " + e.getMessage());
+		}
+		catch (final RuntimeException e) { // missing or mistyped meta.json fields, integer arrays where floats belong
+			throw new FileFormatException(c.file(), "has incomplete or mistyped metadata or arrays (" + e + ")");
+		}
+	}
+}

@@ -1,0 +1,41 @@
+package org.rate2spike.kernels;
+
+/** Plain, obviously correct versions of {@link Kernels}, for tests and benchmarks. */
+public final class ReferenceKernels {
+
+	private ReferenceKernels() {}
+
+	public static void matVecColumns(final double[][] cols, final double[] v, final double[] out) {
+		for (int i = 0; i < out.length; i++) {
+			double s = 0;
+			for (int j = 0; j < cols.length; j++) s += cols[j][i] * v[j];
+			out[i] = s;
+		}
+	}
+
+	public static double dot(final double[] a, final double[] b, final int n) {
+		double s = 0;
+		for (int i = 0; i < n; i++) s += a[i] * b[i];
+		return s;
+	}
+
+	public static void symmetricRank1(final double[][] c, final double[] v) {
+		for (int i = 0; i < v.length; i++)
+			for (int j = 0; j < v.length; j++) c[i][j] += v[i] * v[j];
+	}
+
+	public static double rlsUpdateP(final double[][] p, final double[] s, final double[] ps) {
+		final int n = s.length;
+		for (int i = 0; i < n; i++) {
+			double v = 0;
+			for (int j = 0; j < n; j++) v += p[i][j] * s[j];
+			ps[i] = v;
+		}
+		double sps = 0;
+		for (int i = 0; i < n; i++) sps += s[i] * ps[i];
+		final double c = 1.0 / (1.0 + sps);
+		for (int i = 0; i < n; i++)
+			for (int j = 0; j < n; j++) p[i][j] -= c * ps[i] * ps[j];
+		return c;
+	}
+}

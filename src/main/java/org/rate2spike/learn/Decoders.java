@@ -1,0 +1,81 @@
+package org.rate2spike.learn;
+
+import java.util.Arrays;
+
+import org.rate2spike.kernels.Kernels;
+
+/**
+ * The learned linear maps from the traces s (length 2n) to the feedback factors ẑ = W·s (ñ of them) and to the
+ * output z = w·s (one per output channel). Stored together and transposed, D[j] = [W[:, j]; w[:, j]], so that both
+ * the product and the RLS update are sums of axpys of length ñ + outputs.
+ */
+public final class Decoders {
+
+	private final int factors, outputs;
+	private final double[][] columns; // [2n][factors + outputs]
+	private final double[] result;
+
+	public Decoders(final int traces, final int factors, final int outputs) {
+		this.factors = factors;
+		this.outputs = outputs;
+		columns = new double[traces][factors + outputs];
+		result = new double[factors + outputs];
+	}
+
+	/** From W (ñ × 2n) and w (outputs × 2n). */
+	public static Decoders of(final double[][] feedbackW, final double[][] readoutW) {
+		final int traces = feedbackW.length > 0 ? feedbackW[0].length : readoutW[0].length;
+		final Decoders d = new Decoders(traces, feedbackW.length, readoutW.length);
+		for (int j = 0; j < traces; j++) {
+			for (int k = 0; k < feedbackW.length; k++) d.columns[j][k] = feedbackW[k][j];
+			for (int k = 0; k < readoutW.length; k++) d.columns[j][feedbackW.length + k] = readoutW[k][j];
+		}
+		return d;
+	}
+
+	/** [ẑ; z] for traces s; the returned array is reused by the next call. */
+	public double[] apply(final double[] s) {
+		Arrays.fill(result, 0);
+		final int m = result.length;
+		for (int j = 0; j < columns.length; j++) {
+			final double a = s[j];
+			if (a != 0) Kernels.axpy(a, columns[j], result, m);
+		}
+		return result;
+	}
+
+	/** D ← D − error·kᵀ with gain k = c·ps, error = [ẑ − f_PC; z − f_out]. */
+	public void update(final double[] error, final double c, final double[] ps) {
+		final int m = result.length;
+		for (int j = 0; j < columns.length; j++) Kernels.axpy(-c * ps[j], error, columns[j], m);
+	}
+
+	/** W, ñ × 2n. */
+	public double[][] feedbackWeights() {
+		return rows(0, factors);
+	}
+
+	/** w, outputs × 2n. */
+	public double[][] readoutWeights() {
+		return rows(factors, outputs);
+	}
+
+	private double[][] rows(final int from, final int count) {
+		final double[][] r = new double[count][columns.length];
+		for (int j = 0; j < columns.length; j++)
+			for (int k = 0; k < count; k++) r[k][j] = columns[j][from + k];
+		return r;
+	}
+
+	public int factors() {
+		return factors;
+	}
+
+	public int outputs() {
+		return outputs;
+	}
+
+	public int traces() {
+		return columns.length;
+	}
+}

@@ -1,0 +1,17 @@
+package org.rate2spike.protocol;
+
+/** The phases of the protocol, in order. */
+public enum Phase {
+	PCA("pca"), DEMEAN("demean"), RLS("rls"), TEST("test");
+
+	private final String key;
+
+	Phase(final String key) {
+		this.key = key;
+	}
+
+	/** The name used in files and summaries. */
+	public String key() {
+		return key;
+	}
+}

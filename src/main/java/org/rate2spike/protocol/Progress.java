@@ -1,0 +1,18 @@
+package org.rate2spike.protocol;
+
+/** Progress and cancellation hooks of a long run. Called on the computing thread between trials. */
+public interface Progress {
+
+	Progress NONE = new Progress() {};
+
+	/** A phase begins; {@code trials} counts its settling trials too. */
+	default void phaseStarted(final Phase phase, final int trials) {}
+
+	/** A trial of the phase ended; {@code nmse} is its output error, NaN where the phase scores nothing. */
+	default void trialDone(final Phase phase, final int trial, final int trials, final double nmse) {}
+
+	/** Polled after every trial: the run stops at the end of the trial and keeps what it has. */
+	default boolean cancelled() {
+		return false;
+	}
+}

@@ -1,0 +1,83 @@
+package org.rate2spike.protocol;
+
+import java.util.Arrays;
+
+import org.rate2spike.learn.Decoders;
+import org.rate2spike.spiking.SpikingNetwork;
+import org.rate2spike.task.Task;
+import org.rate2spike.task.Trial;
+import org.rate2spike.util.Check;
+
+/** Stage 3: run a trained network autonomously on test trials, without learning, and score it. */
+public final class TestStage {
+
+	private TestStage() {}
+
+	public static TestResult run(final TrainedNetwork network, final Task task, final int testTrials, final Progress progress) {
+		Check.atLeast("trials_test", testTrials, 1);
+		TrainingStage.checkTask(network.targets(), task);
+		final int neurons = network.neurons();
+		final SpikingSimulation sim = new SpikingSimulation(network.targets(), task, network.params(), network.seed(),
+			network.counts().init(), network.connectivity(), network.initialVoltage(), network.meanInput().clone());
+		final Decoders decoders = Decoders.of(network.feedbackWeights(), network.readoutWeights());
+		final Recorder rec = new Recorder(testTrials, task.outputs(), neurons, network.targets().factors());
+		final long start = System.nanoTime();
+		final SpikingSimulation.PhaseTotals totals = sim.run(Phase.TEST, testTrials, decoders, null, progress, rec);
+		final double seconds = (System.nanoTime() - start) * 1e-9;
+		final int done = totals.nmse.length;
+		return new TestResult(totals.nmse, sim.meanRateHz(totals), rec.spikeCounts, Arrays.copyOf(rec.outputs, done),
+			Arrays.copyOf(rec.targets, done), rec.neuron(), rec.step(), Arrays.copyOf(rec.steps, done),
+			network.targets().params().dt(), seconds, totals.cancelled);
+	}
+
+	/** Records outputs, targets and spikes of the counted trials; grows its spike buffers geometrically. */
+	private static final class Recorder implements SpikingSimulation.StepObserver {
+		final double[][][] outputs, targets;
+		final int[] steps;
+		final int[] spikeCounts;
+		final int factors;
+		int[] neuron = new int[1 << 16], step = new int[1 << 16];
+		int spikes;
+		int offset, lastTrial = -1;
+
+		Recorder(final int trials, final int outputs, final int neurons, final int factors) {
+			this.outputs = new double[trials][][];
+			this.targets = new double[trials][][];
+			this.steps = new int[trials];
+			this.spikeCounts = new int[neurons];
+			this.factors = factors;
+		}
+
+		@Override
+		public void step(final int trial, final int t, final Trial tr, final double[] out, final SpikingNetwork net) {
+			if (trial != lastTrial) {
+				if (lastTrial >= 0) offset += steps[lastTrial];
+				lastTrial = trial;
+				steps[trial] = tr.steps();
+				outputs[trial] = new double[tr.outputs()][tr.steps()];
+				targets[trial] = tr.output();
+			}
+			for (int o = 0; o < tr.outputs(); o++) outputs[trial][o][t] = out[factors + o];
+			final int count = net.spikeCount();
+			if (spikes + count > neuron.length) {
+				final int size = Math.max(2 * neuron.length, spikes + count);
+				neuron = Arrays.copyOf(neuron, size);
+				step = Arrays.copyOf(step, size);
+			}
+			final int[] idx = net.spikes();
+			for (int q = 0; q < count; q++) {
+				neuron[spikes] = idx[q];
+				step[spikes++] = offset + t;
+				spikeCounts[idx[q]]++;
+			}
+		}
+
+		int[] neuron() {
+			return Arrays.copyOf(neuron, spikes);
+		}
+
+		int[] step() {
+			return Arrays.copyOf(step, spikes);
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package org.rate2spike.spiking;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
+import org.rate2spike.rate.RateTargets;
+
+/**
+ * The fixed connectivity of the spiking network. The projection U = g_z·Q is folded with the PCA basis and the
+ * input weights once, so that each step needs only N×ñ and N×inputs work.
+ *
+ * @param feedback U·uPC as columns, [ñ][N]: the current each neuron receives per unit of each factor
+ * @param input U·ũ_in as columns, [inputs][N]
+ * @param trained indices of the n neurons whose traces form s, ascending
+ * @param slowRandom random slow weights as columns [N][N] (column j: from neuron j), or empty when gs = 0
+ * @param fastRandom random fast weights as columns [N][N], or empty when gf = 0
+ */
+public record SpikingConnectivity(double[][] feedback, double[][] input, int[] trained, double[][] slowRandom,
+	double[][] fastRandom) {
+
+	public int neurons() {
+		return feedback.length > 0 ? feedback[0].length : input[0].length;
+	}
+
+	public static SpikingConnectivity random(final SpikingParams p, final RateTargets targets, final Random rng) {
+		final int n = p.neurons();
+		final int units = targets.units();
+		final DMatrixRMaj u = orthonormalProjection(n, units, rng);
+		CommonOps_DDRM.scale(p.feedbackGain(), u);
+
+		final double[][] pcs = targets.basis().components();
+		final DMatrixRMaj feedback = new DMatrixRMaj(n, pcs.length);
+		CommonOps_DDRM.mult(u, columnsToMatrix(pcs, units), feedback);
+		final double[][] inDrive = targets.connectivity().inputDrive();
+		final DMatrixRMaj input = new DMatrixRMaj(n, inDrive.length);
+		CommonOps_DDRM.mult(u, columnsToMatrix(inDrive, units), input);
+
+		final int[] perm = new int[n];
+		for (int i = 0; i < n; i++) perm[i] = i;
+		for (int i = n - 1; i > 0; i--) {
+			final int j = rng.nextInt(i + 1);
+			final int t = perm[i];
+			perm[i] = perm[j];
+			perm[j] = t;
+		}
+		final int[] trained = Arrays.copyOf(perm, p.trained());
+		Arrays.sort(trained);
+
+		final double[][] slow = randomColumns(n, p.slowGain() / (p.tauS() * Math.sqrt(n)), rng);
+		final double[][] fast = randomColumns(n, p.fastGain() / (p.tauF() * Math.sqrt(n)), rng);
+		return new SpikingConnectivity(matrixToColumns(feedback), matrixToColumns(input), trained, slow, fast);
+	}
+
+	/** Q (N × Ñ) with orthonormal columns from a uniform random matrix; orthonormal rows when N < Ñ. */
+	static DMatrixRMaj orthonormalProjection(final int n, final int units, final Random rng) {
+		final boolean tall = n >= units;
+		final int rows = tall ? n : units, cols = tall ? units : n;
+		final DMatrixRMaj a = new DMatrixRMaj(rows, cols);
+		for (int i = 0; i < a.data.length; i++) a.data[i] = 2 * rng.nextDouble() - 1;
+		final QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(rows, cols);
+		if (!qr.decompose(a)) throw new IllegalStateException("QR decomposition of the random projection failed");
+		final DMatrixRMaj q = qr.getQ(null, true);
+		return tall ? q : CommonOps_DDRM.transpose(q, null);
+	}
+
+	private static double[][] randomColumns(final int n, final double scale, final Random rng) {
+		if (scale == 0) return new double[0][];
+		final double[][] c = new double[n][n];
+		for (int j = 0; j < n; j++)
+			for (int i = 0; i < n; i++) c[j][i] = scale * rng.nextGaussian();
+		return c;
+	}
+
+	static DMatrixRMaj columnsToMatrix(final double[][] cols, final int rows) {
+		final DMatrixRMaj m = new DMatrixRMaj(rows, cols.length);
+		for (int j = 0; j < cols.length; j++)
+			for (int i = 0; i < rows; i++) m.unsafe_set(i, j, cols[j][i]);
+		return m;
+	}
+
+	static double[][] matrixToColumns(final DMatrixRMaj m) {
+		final double[][] c = new double[m.numCols][m.numRows];
+		for (int j = 0; j < m.numCols; j++)
+			for (int i = 0; i < m.numRows; i++) c[j][i] = m.unsafe_get(i, j);
+		return c;
+	}
+}

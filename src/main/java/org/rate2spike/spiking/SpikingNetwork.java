@@ -1,0 +1,139 @@
+package org.rate2spike.spiking;
+
+import java.util.Arrays;
+
+import org.rate2spike.kernels.Kernels;
+import org.rate2spike.task.Trial;
+
+/**
+ * State and time step of N leaky integrate-and-fire neurons:
+ * τm dV/dt = −V + V∞ with V∞ = U·uPC·ẑ + inhibition + random slow/fast currents − Ī + U·ũ_in·f_in,
+ * integrated exactly over each step. A neuron spikes when V ≥ V_th and is reset to V_th + V_r. Each spike adds 1
+ * to its neuron's slow (τs) and fast (τf) traces. Only the n trained neurons' traces are kept (they form s); the
+ * global inhibition is one scalar, because every neuron receives the same. No allocation per step.
+ */
+public final class SpikingNetwork {
+
+	private final SpikingConnectivity c;
+	private final int n;
+	private final double decayM, decayS, decayF;
+	private final double threshold, resetTo;
+	private final double inhibitionPerSpike;
+	private final double[] meanInput;
+	private final boolean slowRandom, fastRandom;
+
+	private final double[] v;
+	private final double[] feedbackCurrent; // U·uPC·ẑ from the end of the previous step
+	private final double[] slowCurrent, fastCurrent; // random recurrent currents
+	private double inhibition;
+	private final int[] position; // neuron -> index in s, or -1
+	private final double[] s; // [slow traces of trained; fast traces of trained]
+	private final int[] spikes;
+	private int spikeCount;
+
+	public SpikingNetwork(final SpikingParams p, final SpikingConnectivity c, final double dt, final double[] meanInput) {
+		this.c = c;
+		this.n = p.neurons();
+		decayM = Math.exp(-dt / p.tauM());
+		decayS = Math.exp(-dt / p.tauS());
+		decayF = Math.exp(-dt / p.tauF());
+		threshold = p.threshold();
+		resetTo = p.threshold() + p.reset();
+		inhibitionPerSpike = p.inhibition() / (p.tauF() * n);
+		this.meanInput = meanInput;
+		slowRandom = c.slowRandom().length > 0;
+		fastRandom = c.fastRandom().length > 0;
+		v = new double[n];
+		feedbackCurrent = new double[n];
+		slowCurrent = new double[n];
+		fastCurrent = new double[n];
+		position = new int[n];
+		Arrays.fill(position, -1);
+		final int[] trained = c.trained();
+		for (int k = 0; k < trained.length; k++) position[trained[k]] = k;
+		s = new double[2 * trained.length];
+		spikes = new int[n];
+	}
+
+	/** Every phase starts here: V from the seeded draw, everything else at zero. */
+	public void reset(final double[] v0) {
+		System.arraycopy(v0, 0, v, 0, n);
+		Arrays.fill(feedbackCurrent, 0);
+		Arrays.fill(slowCurrent, 0);
+		Arrays.fill(fastCurrent, 0);
+		Arrays.fill(s, 0);
+		inhibition = 0;
+		spikeCount = 0;
+	}
+
+	/** Advances V by one step with the feedback set at the end of the previous step; updates spikes and traces. */
+	public int step(final Trial trial, final int t) {
+		final double[][] in = trial.input();
+		final double[][] inW = c.input();
+		final double inh = inhibition;
+		int count = 0;
+		for (int i = 0; i < n; i++) {
+			double inf = feedbackCurrent[i] + inh + slowCurrent[i] + fastCurrent[i] - meanInput[i];
+			for (int k = 0; k < in.length; k++) inf += inW[k][i] * in[k][t];
+			double vi = inf + (v[i] - inf) * decayM;
+			if (vi >= threshold) {
+				vi = resetTo;
+				spikes[count++] = i;
+			}
+			v[i] = vi;
+		}
+		spikeCount = count;
+
+		final int m = s.length / 2;
+		for (int k = 0; k < m; k++) {
+			s[k] *= decayS;
+			s[m + k] *= decayF;
+		}
+		inhibition = inhibition * decayF + inhibitionPerSpike * count;
+		if (slowRandom) for (int i = 0; i < n; i++) slowCurrent[i] *= decayS;
+		if (fastRandom) for (int i = 0; i < n; i++) fastCurrent[i] *= decayF;
+		for (int q = 0; q < count; q++) {
+			final int j = spikes[q];
+			final int k = position[j];
+			if (k >= 0) {
+				s[k] += 1;
+				s[m + k] += 1;
+			}
+			if (slowRandom) Kernels.axpy(1, c.slowRandom()[j], slowCurrent, n);
+			if (fastRandom) Kernels.axpy(1, c.fastRandom()[j], fastCurrent, n);
+		}
+		return count;
+	}
+
+	/** Sets the feedback current U·uPC·ẑ that the next step will use. */
+	public void feedback(final double[] zHat) {
+		Kernels.matVecColumns(c.feedback(), zHat, feedbackCurrent);
+	}
+
+	/** Adds this step's current that Ī estimates (feedback plus random recurrent currents) to {@code sum}. */
+	public void accumulateMeanInput(final double[] sum) {
+		for (int i = 0; i < n; i++) sum[i] += feedbackCurrent[i] + slowCurrent[i] + fastCurrent[i];
+	}
+
+	/** s = [slow traces; fast traces] of the trained neurons. Do not modify. */
+	public double[] traces() {
+		return s;
+	}
+
+	/** Indices of the neurons that spiked in the last step: the first {@link #spikeCount()} entries. */
+	public int[] spikes() {
+		return spikes;
+	}
+
+	public int spikeCount() {
+		return spikeCount;
+	}
+
+	public double[] voltages() {
+		return v;
+	}
+
+	public int neurons() {
+		return n;
+	}
+}

@@ -1,0 +1,33 @@
+package org.rate2spike.task;
+
+/**
+ * One trial of a task: input f_in (channels × steps) and desired output f_out (channels × steps), sampled at dt.
+ * Arrays are shared, not copied: treat them as read-only.
+ *
+ * @param input f_in, [inputs][steps]
+ * @param output f_out, [outputs][steps]
+ * @param condition the condition index (0 for tasks with a single condition)
+ */
+public record Trial(double[][] input, double[][] output, int condition) {
+
+	public Trial {
+		if (output.length == 0) throw new IllegalArgumentException("a trial needs at least one output channel");
+		final int steps = output[0].length;
+		for (final double[] c : output)
+			if (c.length != steps) throw new IllegalArgumentException("output channels differ in length");
+		for (final double[] c : input)
+			if (c.length != steps) throw new IllegalArgumentException("input and output lengths differ");
+	}
+
+	public int steps() {
+		return output[0].length;
+	}
+
+	public int inputs() {
+		return input.length;
+	}
+
+	public int outputs() {
+		return output.length;
+	}
+}

@@ -1,0 +1,87 @@
+package org.rate2spike.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+class MainTest {
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+
+	private int run(final String... args) {
+		final PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+		return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), e, new ConsoleProgress(e, false));
+	}
+
+	private String out() {
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void trainWritesTheRunFolderAndEndsWithTheMedianNmse(@TempDir final Path dir) throws Exception {
+		assertEquals(0, run("train", "--task", "oscillation", "--seed", "3", "--neurons", "60", "--rate-units=40",
+			"--trials", "2,3,3,3,2", "--out", dir.toString()), err());
+		final String[] lines = out().strip().split("\n");
+		assertTrue(lines[lines.length - 1].startsWith("median test nMSE: "), out());
+		for (final String f : new String[] { "summary.json", "network.npz", "targets.npz", "output_vs_target.png", "raster.png",
+			"training_nmse.png", "rate_histogram.png" })
+			assertTrue(Files.size(dir.resolve(f)) > 100, f);
+		final JsonObject s = JsonParser.parseString(Files.readString(dir.resolve("summary.json"))).getAsJsonObject();
+		assertEquals(60, s.get("neurons").getAsInt());
+		assertEquals(3, s.get("seed").getAsLong());
+		assertEquals(2, s.getAsJsonArray("test_nmse").size());
+		assertTrue(s.get("pcs").getAsInt() >= 1);
+		final double median = s.get("median_test_nmse").getAsDouble();
+		assertTrue(lines[lines.length - 1].contains(String.format("%.5f", median)));
+		assertTrue(s.get("mean_rate_hz").getAsDouble() >= 0);
+		for (final String phase : new String[] { "pca", "demean", "rls", "test", "total" })
+			assertTrue(s.getAsJsonObject("wall_s").get(phase).getAsDouble() > 0, phase);
+		assertTrue(err().contains("rls    [##############################] 5/5 trials"), err());
+
+		out.reset();
+		final Path again = dir.resolve("again");
+		assertEquals(0, run("test", "--network", dir.resolve("network.npz").toString(), "--out", again.toString(), "--trials-test", "2"));
+		final JsonObject t = JsonParser.parseString(Files.readString(again.resolve("summary.json"))).getAsJsonObject();
+		assertEquals(median, t.get("median_test_nmse").getAsDouble(), 0.0, "a saved network tests exactly as trained");
+
+		out.reset();
+		assertEquals(0, run("info", dir.resolve("network.npz").toString()));
+		assertTrue(out().contains("\"format\": \"rate2spike-network\"") && out().contains("feedback_weights"), out());
+	}
+
+	@Test
+	void badInputEndsWithAMessageAndStatusTwo(@TempDir final Path dir) {
+		assertEquals(2, run("train", "--neurons", "-5", "--out", dir.toString()));
+		assertEquals("error: neurons: must be at least 1 (got -5)", err().strip());
+		err.reset();
+		assertEquals(2, run("train", "--task", "juggling", "--out", dir.toString()));
+		assertTrue(err().startsWith("error: task: unknown task 'juggling'; choose one of [oscillation"), err());
+		err.reset();
+		assertEquals(2, run("train", "--dt", "0.05", "--out", dir.toString()));
+		assertTrue(err().contains("dt = 0.05"), err());
+		err.reset();
+		assertEquals(2, run("train", "--task", "oscillation"));
+		assertTrue(err().contains("out: is required"), err());
+		err.reset();
+		assertEquals(2, run("test", "--network", dir.resolve("none.npz").toString(), "--out", dir.toString()));
+		assertTrue(err().contains("none.npz: does not exist"), err());
+		err.reset();
+		assertEquals(2, run("fly"));
+		assertTrue(err().contains("unknown command 'fly'"), err());
+	}
+}

@@ -1,0 +1,75 @@
+package org.rate2spike.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The optimised kernels agree with the plain reference versions. */
+class KernelsTest {
+
+	private static final Random RNG = new Random(11);
+
+	private static double[] vector(final int n) {
+		final double[] v = new double[n];
+		for (int i = 0; i < n; i++) v[i] = RNG.nextGaussian();
+		return v;
+	}
+
+	private static double[][] matrix(final int r, final int c) {
+		final double[][] m = new double[r][];
+		for (int i = 0; i < r; i++) m[i] = vector(c);
+		return m;
+	}
+
+	@Test
+	void matVecColumnsMatchesReference() {
+		for (final int n : new int[] { 1, 7, 64, 301 }) {
+			final double[][] cols = matrix(n + 3, n);
+			final double[] v = vector(n + 3), a = new double[n], b = new double[n];
+			v[1] = 0; // the zero-skip path
+			Kernels.matVecColumns(cols, v, a);
+			ReferenceKernels.matVecColumns(cols, v, b);
+			for (int i = 0; i < n; i++) assertEquals(b[i], a[i], 1e-12 * (1 + Math.abs(b[i])));
+		}
+	}
+
+	@Test
+	void dotMatchesReference() {
+		for (final int n : new int[] { 0, 1, 3, 4, 5, 101 }) {
+			final double[] a = vector(n), b = vector(n);
+			assertEquals(ReferenceKernels.dot(a, b, n), Kernels.dot(a, b, n), 1e-12 * (1 + n));
+		}
+	}
+
+	@Test
+	void symmetricRank1MatchesReferenceAfterMirroring() {
+		final int n = 37;
+		final double[][] a = new double[n][n], b = new double[n][n];
+		for (int k = 0; k < 5; k++) {
+			final double[] v = vector(n);
+			Kernels.symmetricRank1Upper(a, v);
+			ReferenceKernels.symmetricRank1(b, v);
+		}
+		Kernels.mirrorUpper(a);
+		for (int i = 0; i < n; i++)
+			for (int j = 0; j < n; j++) assertEquals(b[i][j], a[i][j], 1e-12);
+	}
+
+	@Test
+	void rlsUpdateMatchesReference() {
+		final int n = 50;
+		final double[][] p = new double[n][n], q = new double[n][n];
+		for (int i = 0; i < n; i++) p[i][i] = q[i][i] = 1;
+		final double[] ps = new double[n], qs = new double[n];
+		for (int k = 0; k < 20; k++) {
+			final double[] s = vector(n);
+			final double c1 = Kernels.rlsUpdateP(p, s, ps);
+			final double c2 = ReferenceKernels.rlsUpdateP(q, s, qs);
+			assertEquals(c2, c1, 1e-12);
+		}
+		for (int i = 0; i < n; i++)
+			for (int j = 0; j < n; j++) assertEquals(q[i][j], p[i][j], 1e-10);
+	}
+}
