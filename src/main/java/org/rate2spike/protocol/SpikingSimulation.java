@@ -3,10 +3,8 @@ package org.rate2spike.protocol;
 import java.util.Arrays;
 import java.util.Random;
 
-import org.rate2spike.kernels.Kernels;
 import org.rate2spike.learn.Decoders;
 import org.rate2spike.learn.Rls;
-import org.rate2spike.rate.DrivenRateNetwork;
 import org.rate2spike.rate.RateTargets;
 import org.rate2spike.spiking.SpikingConnectivity;
 import org.rate2spike.spiking.SpikingNetwork;
@@ -28,16 +26,14 @@ final class SpikingSimulation {
 		void step(int trial, int t, Trial tr, double[] outputs, SpikingNetwork net);
 	}
 
-	private final RateTargets targets;
 	private final Task task;
 	private final SpikingParams params;
 	private final long seed;
 	private final double dt;
-	private final DrivenRateNetwork rate;
+	private final FactorSource teacher;
 	private final SpikingNetwork net;
 	private final double[] initialVoltage;
 	private final double[] meanInput;
-	private final double[][] pcs;
 	private final double[] fPc;
 	private final double[] zHat; // [ẑ; z]
 	private final double[] error;
@@ -48,17 +44,15 @@ final class SpikingSimulation {
 		final int settleTrials, final SpikingConnectivity conn, final double[] initialVoltage, final double[] meanInput)
 	{
 		this.settleTrials = settleTrials;
-		this.targets = targets;
 		this.task = task;
 		this.params = params;
 		this.seed = seed;
 		this.dt = targets.params().dt();
-		this.rate = new DrivenRateNetwork(targets.connectivity(), targets.params().tau(), dt, targets.initialState());
+		this.teacher = new RateFactorSource(targets);
 		this.net = new SpikingNetwork(params, conn, dt, meanInput);
 		this.initialVoltage = initialVoltage;
 		this.meanInput = meanInput;
-		this.pcs = targets.basis().components();
-		this.factors = pcs.length;
+		this.factors = teacher.factors();
 		this.fPc = new double[factors];
 		this.zHat = new double[factors + task.outputs()];
 		this.error = new double[factors + task.outputs()];
@@ -77,7 +71,7 @@ final class SpikingSimulation {
 	PhaseTotals run(final Phase phase, final int counted, final Decoders decoders, final Rls rls, final Progress progress,
 		final StepObserver observer)
 	{
-		rate.reset(targets.initialState());
+		teacher.reset();
 		net.reset(initialVoltage);
 		final Random settle = Seeds.stream(seed, Seeds.SETTLE_TRIALS);
 		final Random trials = Seeds.stream(seed, "trials-" + phase.key());
@@ -102,11 +96,7 @@ final class SpikingSimulation {
 			final double[][] fOut = trial.output();
 			double err = 0, tgt = 0, ferr = 0, ftgt = 0;
 			for (int t = 0; t < trial.steps(); t++) {
-				if (needTeacher) {
-					rate.step(trial, t);
-					final double[] fJ = rate.teacher();
-					for (int k = 0; k < factors; k++) fPc[k] = Kernels.dot(pcs[k], fJ, fJ.length);
-				}
+				if (needTeacher) teacher.step(trial, t, fPc);
 				final int spikes = net.step(trial, t);
 				final double[] out;
 				if (teacherForced) {
