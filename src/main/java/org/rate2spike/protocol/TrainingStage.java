@@ -22,6 +22,13 @@ public final class TrainingStage {
 	public static TrainedNetwork run(final RateTargets targets, final Task task, final SpikingParams params,
 		final TrialCounts counts, final long seed, final Progress progress)
 	{
+		return run(targets, task, params, counts, seed, progress, null);
+	}
+
+	/** As above; {@code lastTrial}, when not null, records the spikes of the last RLS trial run. */
+	public static TrainedNetwork run(final RateTargets targets, final Task task, final SpikingParams params,
+		final TrialCounts counts, final long seed, final Progress progress, final LastTrialSpikes lastTrial)
+	{
 		final double dt = targets.params().dt();
 		params.validate(dt);
 		counts.validate();
@@ -41,7 +48,8 @@ public final class TrainingStage {
 		final Decoders decoders = new Decoders(traces, targets.factors(), task.outputs());
 		final Rls rls = new Rls(traces, params.rlsRegularizer());
 		start = System.nanoTime();
-		final SpikingSimulation.PhaseTotals train = sim.run(Phase.RLS, counts.rls(), decoders, rls, progress, null);
+		if (lastTrial != null) lastTrial.timeStep(dt);
+		final SpikingSimulation.PhaseTotals train = sim.run(Phase.RLS, counts.rls(), decoders, rls, progress, lastTrial);
 		final double rlsSeconds = (System.nanoTime() - start) * 1e-9;
 
 		final TrainingLog log = new TrainingLog(sim.meanRateHz(demean), train.nmse, train.factorNmse, demeanSeconds,

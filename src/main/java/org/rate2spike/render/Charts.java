@@ -23,8 +23,10 @@ import org.jfree.data.statistics.HistogramDataset;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.rate2spike.protocol.RateActivity;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TrainingLog;
+import org.rate2spike.rate.PcaBasis;
 
 /** The project's charts, all drawn with JFreeChart; sizes are explicit so that they render headless. */
 public final class Charts {
@@ -108,6 +110,23 @@ public final class Charts {
 		lines.setSeriesPaint(1, Color.GRAY);
 		final XYPlot plot = new XYPlot(data, new NumberAxis("RLS training trial"), y, lines);
 		return styled(new JFreeChart("nMSE per training trial", titleFont(), plot, true));
+	}
+
+	/** The leading factors f_PC of one trial (at most {@code maxShown}), each labelled with its share of the variance. */
+	public static JFreeChart factors(final RateActivity a, final PcaBasis basis, final int maxShown) {
+		final XYSeriesCollection data = new XYSeriesCollection();
+		final int shown = Math.min(maxShown, a.factors().length);
+		for (int k = 0; k < shown; k++) {
+			final double share = basis.explained(k + 1) - basis.explained(k);
+			final XYSeries s = new XYSeries(String.format("PC %d (%.1f %%)", k + 1, 100 * share));
+			final double[] f = a.factors()[k];
+			for (int t = 0; t < f.length; t++) s.add(t * a.dt(), f[t], false);
+			data.addSeries(s);
+		}
+		final XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+		final XYPlot plot = new XYPlot(data, new NumberAxis("time (s)"), new NumberAxis("factor f_PC"), lines);
+		return styled(new JFreeChart(String.format("Leading factors of the rate network (%d PCs, %.2f %% of the variance)",
+			basis.count(), 100 * basis.explained(basis.count())), titleFont(), plot, true));
 	}
 
 	/** Histogram of per-neuron firing rates. */

@@ -1,0 +1,121 @@
+package org.rate2spike.fiji;
+
+import java.awt.GraphicsEnvironment;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+import org.rate2spike.io.NetworkFile;
+import org.rate2spike.protocol.SpikeRaster;
+import org.rate2spike.protocol.TestResult;
+import org.rate2spike.protocol.TestStage;
+import org.rate2spike.protocol.TrainedNetwork;
+import org.rate2spike.protocol.TrialStatistics;
+import org.rate2spike.render.ChartImages;
+import org.rate2spike.render.Charts;
+import org.rate2spike.render.RasterImages;
+import org.rate2spike.render.ResultTables;
+import org.rate2spike.task.Tasks;
+import org.rate2spike.util.Check;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/** Stage 3 in Fiji: a saved network run on fresh test trials; a raster stack, plots and a per-trial table. */
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TestSpikingNetwork.TITLE)
+public class TestSpikingNetwork extends Rate2SpikeCommand {
+
+	public static final String TITLE = "Test Spiking Network";
+	/** Title of the results table window. */
+	public static final String TABLE = "Rate2Spike test trials";
+
+	@Parameter(label = "Network file", description = "a trained network (.npz) from Train Spiking Network", style = FileWidget.OPEN_STYLE)
+	private File network_file;
+
+	@Parameter(label = "Test trials", description = "test trials to run; the raster has one slice per trial", min = "1",
+		max = "100000")
+	private int trials_test = 10;
+
+	@Parameter(label = "Also save pictures to", description = "optional folder for PNG, SVG and TIFF copies of the outputs and the table as CSV",
+		style = FileWidget.DIRECTORY_STYLE, required = false)
+	private File output_folder;
+
+	@Parameter(label = "Spike raster", type = ItemIO.OUTPUT)
+	private ImagePlus raster;
+
+	@Parameter(label = "Output vs target", type = ItemIO.OUTPUT)
+	private ImagePlus output_vs_target;
+
+	@Parameter(label = "Firing-rate histogram", type = ItemIO.OUTPUT)
+	private ImagePlus rate_histogram;
+
+	private ResultsTable table;
+	private TestResult result;
+
+	@Override
+	protected void execute() throws IOException {
+		final Path file = required("network_file", network_file);
+		final Path folder = optionalFolder("output_folder", output_folder);
+		Check.atLeast("trials_test", trials_test, 1);
+		final TrainedNetwork net = NetworkFile.load(file);
+		result = TestStage.run(net, Tasks.create(net.targets().task(), net.targets().params().dt()), trials_test, progress());
+		final Outputs o = Outputs.of(result, "test");
+		raster = o.raster();
+		output_vs_target = o.outputVsTarget();
+		rate_histogram = o.rateHistogram();
+		table = o.table();
+		if (!GraphicsEnvironment.isHeadless()) table.show(TABLE);
+		if (folder != null) o.save(folder);
+		if (result.partial()) fail("cancelled after " + result.trials() + " of " + trials_test + " test trials");
+		else report(String.format("median test nMSE %.5f, mean rate %.2f Hz", result.medianNmse(), result.meanRateHz()));
+	}
+
+	public ImagePlus raster() {
+		return raster;
+	}
+
+	public ImagePlus outputVsTarget() {
+		return output_vs_target;
+	}
+
+	public ImagePlus rateHistogram() {
+		return rate_histogram;
+	}
+
+	/** One row per test trial: nMSE, mean rate, ISI CV, spikes. */
+	public ResultsTable table() {
+		return table;
+	}
+
+	public TestResult result() {
+		return result;
+	}
+
+	/** The pictures and table of a test, shared with the all-steps command. */
+	record Outputs(TestResult result, ImagePlus raster, org.jfree.chart.JFreeChart vsTarget, ImagePlus outputVsTarget,
+		org.jfree.chart.JFreeChart histogram, ImagePlus rateHistogram, ResultsTable table) {
+
+		static Outputs of(final TestResult r, final String what) {
+			final var vs = Charts.outputVsTarget(r, 3, 0);
+			final var hist = Charts.rateHistogram(r);
+			return new Outputs(r, RasterImages.spikes(SpikeRaster.of(r), "Spike raster (" + what + ")"), vs,
+				ChartImages.image(vs, "Output vs target (" + what + ")"), hist, ChartImages.image(hist, "Firing rates (" + what + ")"),
+				ResultTables.testTrials(TrialStatistics.of(r)));
+		}
+
+		/** raster.tif, output_vs_target.png/.svg, rate_histogram.png/.svg, test_trials.csv. */
+		void save(final Path folder) throws IOException {
+			ChartImages.saveTiff(raster, folder, "raster");
+			ChartImages.save(vsTarget, folder, "output_vs_target");
+			ChartImages.save(histogram, folder, "rate_histogram");
+			Files.createDirectories(folder);
+			table.saveAs(folder.resolve("test_trials.csv").toString());
+		}
+	}
+}

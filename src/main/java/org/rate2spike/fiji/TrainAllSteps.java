@@ -1,0 +1,187 @@
+package org.rate2spike.fiji;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import ij.ImagePlus;
+
+import org.jfree.chart.JFreeChart;
+import org.rate2spike.io.RunFolder;
+import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.protocol.Progress;
+import org.rate2spike.protocol.TargetsStage;
+import org.rate2spike.protocol.TestResult;
+import org.rate2spike.protocol.TestStage;
+import org.rate2spike.protocol.TrainedNetwork;
+import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.protocol.TrainingStage;
+import org.rate2spike.rate.RateTargets;
+import org.rate2spike.render.ChartImages;
+import org.rate2spike.render.Charts;
+import org.rate2spike.task.OscillationTask;
+import org.rate2spike.task.Task;
+import org.rate2spike.task.Tasks;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * Rate targets, training and test in one dialog; writes the same output folder as the command line's {@code train}
+ * (summary.json, targets.npz, network.npz, pictures) plus SVGs, the raster stack and the per-trial table.
+ */
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TrainAllSteps.TITLE)
+public class TrainAllSteps extends Rate2SpikeCommand {
+
+	public static final String TITLE = "Train Spiking Network (all steps)";
+
+	@Parameter(label = "Task", description = "built-in task", choices = { OscillationTask.NAME })
+	private String task = OscillationTask.NAME;
+
+	@Parameter(label = "Output folder", description = "folder for the targets, the network, summary.json and the pictures",
+		style = FileWidget.DIRECTORY_STYLE)
+	private File output_folder;
+
+	@Parameter(label = "Seed", description = "random seed; the same seed gives the same result", min = "0")
+	private long seed = 1;
+
+	@Parameter(label = "Rate units (Ñ)", description = "units of the driven rate network", min = "1", max = "100000", stepSize = "10")
+	private int rate_units = 500;
+
+	@Parameter(label = "τx (s)", description = "time constant of the rate units", min = "0.0001", max = "10", stepSize = "0.001")
+	private double tau_rate = 0.01;
+
+	@Parameter(label = "g̃", description = "gain of the rate network's random recurrent weights", min = "0", max = "10", stepSize = "0.1")
+	private double rate_gain = 1.4;
+
+	@Parameter(label = "PCA fraction", description = "keep the fewest PCs explaining more than this fraction of f_J's second moment",
+		min = "0.001", max = "1", stepSize = "0.001")
+	private double frac_pca = 0.999;
+
+	@Parameter(label = "Fixed number of PCs", description = "a fixed number of PCs instead (0: choose by the PCA fraction)",
+		min = "0", max = "100000", stepSize = "1")
+	private int pcs = 0;
+
+	@Parameter(label = "dt (s)", description = "time step; must be below every time constant", min = "0.00001", max = "0.1",
+		stepSize = "0.0001")
+	private double dt = 0.001;
+
+	@Parameter(label = "Neurons (N)", description = "spiking neurons", min = "1", max = "100000", stepSize = "10")
+	private int neurons = 500;
+
+	@Parameter(label = "Trained fraction", description = "fraction of neurons whose synaptic traces are read out (n = round(f·N))",
+		min = "0.001", max = "1", stepSize = "0.05")
+	private double trained_fraction = 0.4;
+
+	@Parameter(label = "g_z", description = "gain of the factor feedback projection U = g_z·Q", min = "0", max = "100", stepSize = "0.5")
+	private double gz = 6;
+
+	@Parameter(label = "μf", description = "strength of the global fast inhibition", min = "-100", max = "100", stepSize = "0.1")
+	private double mu_f = -0.3;
+
+	@Parameter(label = "gs (slow random gain)", description = "gain of the random slow recurrent weights", min = "0", max = "100", stepSize = "0.1")
+	private double gs = 0;
+
+	@Parameter(label = "gf (fast random gain)", description = "gain of the random fast recurrent weights", min = "0", max = "100", stepSize = "0.1")
+	private double gf = 0;
+
+	@Parameter(label = "τm (s)", description = "membrane time constant", min = "0.0001", max = "10", stepSize = "0.001")
+	private double tau_m = 0.01;
+
+	@Parameter(label = "τs (s)", description = "slow synaptic time constant", min = "0.0001", max = "10", stepSize = "0.01")
+	private double tau_s = 0.1;
+
+	@Parameter(label = "τf (s)", description = "fast synaptic time constant", min = "0.0001", max = "10", stepSize = "0.001")
+	private double tau_f = 0.005;
+
+	@Parameter(label = "DTRLS (steps)", description = "mean number of steps between RLS updates", min = "1", max = "100000", stepSize = "1")
+	private double dt_rls = 2;
+
+	@Parameter(label = "RLS α", description = "RLS regulariser α: P starts as I/α", min = "0.000001", max = "1000000", stepSize = "0.1")
+	private double rls_alpha = 1;
+
+	@Parameter(label = "Settling trials", description = "settling trials at the start of every phase", min = "0", max = "100000")
+	private int trials_init = 50;
+
+	@Parameter(label = "PCA trials", description = "trials whose teacher signal enters the PCA", min = "1", max = "100000")
+	private int trials_pca = 300;
+
+	@Parameter(label = "Demean trials", description = "trials that estimate each neuron's mean input", min = "1", max = "100000")
+	private int trials_demean = 300;
+
+	@Parameter(label = "RLS trials", description = "RLS training trials", min = "1", max = "100000")
+	private int trials_rls = 500;
+
+	@Parameter(label = "Test trials", description = "test trials; the raster has one slice per trial", min = "1", max = "100000")
+	private int trials_test = 100;
+
+	@Parameter(label = "nMSE per training trial", type = ItemIO.OUTPUT)
+	private ImagePlus training_nmse;
+
+	@Parameter(label = "Spike raster", type = ItemIO.OUTPUT)
+	private ImagePlus raster;
+
+	@Parameter(label = "Output vs target", type = ItemIO.OUTPUT)
+	private ImagePlus output_vs_target;
+
+	@Parameter(label = "Firing-rate histogram", type = ItemIO.OUTPUT)
+	private ImagePlus rate_histogram;
+
+	private TestSpikingNetwork.Outputs outputs;
+
+
+	@Override
+	protected void execute() throws IOException {
+		if (output_folder == null) throw new org.rate2spike.util.ParameterException("output_folder", "is required: choose a folder");
+		final Path folder = optionalFolder("output_folder", output_folder);
+		final TrainingConfig c = config(TrainingConfig.DEFAULTS);
+		final Task t = Tasks.create(c.task(), c.rate().dt());
+		final Progress progress = progress();
+		final long start = System.nanoTime();
+		final RateTargets targets = TargetsStage.run(t, c.rate(), c.trials(), c.seed(), progress);
+		final double pcaSeconds = (System.nanoTime() - start) * 1e-9;
+		final TrainedNetwork network = TrainingStage.run(targets, t, c.spiking(), c.trials(), c.seed(), progress);
+		final JFreeChart chart = Charts.trainingError(network.log());
+		training_nmse = ChartImages.image(chart, "nMSE per training trial");
+		if (network.log().partial()) {
+			RunFolder.writeTraining(folder, new Pipeline.Run(c, targets, network, null, pcaSeconds));
+			fail("cancelled after " + network.log().rlsTrialsDone() + " of " + c.trials().rls() +
+				" RLS trials; the partial network is saved in " + folder);
+			return;
+		}
+		final TestResult test = TestStage.run(network, t, c.trials().test(), progress);
+		RunFolder.writeTraining(folder, new Pipeline.Run(c, targets, network, test, pcaSeconds));
+		ChartImages.save(chart, folder, "training_nmse");
+		outputs = TestSpikingNetwork.Outputs.of(test, c.task());
+		outputs.save(folder);
+		raster = outputs.raster();
+		output_vs_target = outputs.outputVsTarget();
+		rate_histogram = outputs.rateHistogram();
+		if (test.partial()) fail("cancelled after " + test.trials() + " of " + c.trials().test() + " test trials");
+		else report(String.format("median test nMSE %.5f, mean rate %.2f Hz; results in %s", test.medianNmse(),
+			test.meanRateHz(), folder));
+	}
+
+	public ImagePlus raster() {
+		return raster;
+	}
+
+	public ImagePlus outputVsTarget() {
+		return output_vs_target;
+	}
+
+	public ImagePlus trainingNmse() {
+		return training_nmse;
+	}
+
+	public ImagePlus rateHistogram() {
+		return rate_histogram;
+	}
+
+	/** The per-trial table of the test (null until a test ran). */
+	public ij.measure.ResultsTable table() {
+		return outputs == null ? null : outputs.table();
+	}
+}

@@ -1,0 +1,142 @@
+package org.rate2spike.fiji;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import ij.ImagePlus;
+
+import org.jfree.chart.JFreeChart;
+import org.rate2spike.io.NetworkFile;
+import org.rate2spike.io.TargetsFile;
+import org.rate2spike.protocol.LastTrialSpikes;
+import org.rate2spike.protocol.TrainedNetwork;
+import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.protocol.TrainingStage;
+import org.rate2spike.rate.RateTargets;
+import org.rate2spike.render.ChartImages;
+import org.rate2spike.render.Charts;
+import org.rate2spike.render.RasterImages;
+import org.rate2spike.task.Tasks;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+/**
+ * Stage 2 in Fiji: a spiking network trained by RLS on a rate-targets file, saved as a network file. Cancelling
+ * during RLS saves the network trained so far (marked partial).
+ */
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TrainSpikingNetwork.TITLE)
+public class TrainSpikingNetwork extends Rate2SpikeCommand {
+
+	public static final String TITLE = "Train Spiking Network";
+
+	@Parameter(label = "Rate targets file", description = "a rate-targets file (.npz) from Generate Rate Targets",
+		style = FileWidget.OPEN_STYLE)
+	private File targets_file;
+
+	@Parameter(label = "Save trained network as", description = "the network file (.npz) to write", style = FileWidget.SAVE_STYLE)
+	private File network_file;
+
+	@Parameter(label = "Neurons (N)", description = "spiking neurons", min = "1", max = "100000", stepSize = "10")
+	private int neurons = 500;
+
+	@Parameter(label = "Trained fraction", description = "fraction of neurons whose synaptic traces are read out (n = round(f·N))",
+		min = "0.001", max = "1", stepSize = "0.05")
+	private double trained_fraction = 0.4;
+
+	@Parameter(label = "g_z", description = "gain of the factor feedback projection U = g_z·Q", min = "0", max = "100", stepSize = "0.5")
+	private double gz = 6;
+
+	@Parameter(label = "μf", description = "strength of the global fast inhibition", min = "-100", max = "100", stepSize = "0.1")
+	private double mu_f = -0.3;
+
+	@Parameter(label = "gs (slow random gain)", description = "gain of the random slow recurrent weights", min = "0", max = "100", stepSize = "0.1")
+	private double gs = 0;
+
+	@Parameter(label = "gf (fast random gain)", description = "gain of the random fast recurrent weights", min = "0", max = "100", stepSize = "0.1")
+	private double gf = 0;
+
+	@Parameter(label = "τm (s)", description = "membrane time constant", min = "0.0001", max = "10", stepSize = "0.001")
+	private double tau_m = 0.01;
+
+	@Parameter(label = "τs (s)", description = "slow synaptic time constant", min = "0.0001", max = "10", stepSize = "0.01")
+	private double tau_s = 0.1;
+
+	@Parameter(label = "τf (s)", description = "fast synaptic time constant", min = "0.0001", max = "10", stepSize = "0.001")
+	private double tau_f = 0.005;
+
+	@Parameter(label = "DTRLS (steps)", description = "mean number of steps between RLS updates", min = "1", max = "100000", stepSize = "1")
+	private double dt_rls = 2;
+
+	@Parameter(label = "RLS α", description = "RLS regulariser α: P starts as I/α", min = "0.000001", max = "1000000", stepSize = "0.1")
+	private double rls_alpha = 1;
+
+	@Parameter(label = "Settling trials", description = "settling trials at the start of every phase", min = "0", max = "100000")
+	private int trials_init = 50;
+
+	@Parameter(label = "Demean trials", description = "trials that estimate each neuron's mean input", min = "1", max = "100000")
+	private int trials_demean = 300;
+
+	@Parameter(label = "RLS trials", description = "RLS training trials", min = "1", max = "100000")
+	private int trials_rls = 500;
+
+	@Parameter(label = "Test trials", description = "test trials (recorded in the network file for later tests)", min = "1",
+		max = "100000")
+	private int trials_test = 100;
+
+	@Parameter(label = "Seed", description = "random seed; the same seed gives the same result", min = "0")
+	private long seed = 1;
+
+	@Parameter(label = "Also save pictures to", description = "optional folder for PNG, SVG and TIFF copies of the outputs",
+		style = FileWidget.DIRECTORY_STYLE, required = false)
+	private File output_folder;
+
+	@Parameter(label = "nMSE per training trial", type = ItemIO.OUTPUT)
+	private ImagePlus training_nmse;
+
+	@Parameter(label = "Spike raster, last training trial", type = ItemIO.OUTPUT)
+	private ImagePlus training_raster;
+
+	private TrainedNetwork network;
+
+	@Override
+	protected void execute() throws IOException {
+		final Path targetsPath = required("targets_file", targets_file), networkPath = required("network_file", network_file);
+		final Path folder = optionalFolder("output_folder", output_folder);
+		final RateTargets targets = TargetsFile.load(targetsPath);
+		final TrainingConfig c = config(TrainingConfig.DEFAULTS.withRate(targets.params())
+			.with("trials_pca", String.valueOf(targets.pcaTrials())));
+		final LastTrialSpikes last = new LastTrialSpikes();
+		network = TrainingStage.run(targets, Tasks.create(targets.task(), targets.params().dt()), c.spiking(), c.trials(),
+			c.seed(), progress(), last);
+		NetworkFile.save(network, networkPath);
+		final JFreeChart chart = Charts.trainingError(network.log());
+		training_nmse = ChartImages.image(chart, "nMSE per training trial");
+		if (last.raster() != null)
+			training_raster = RasterImages.spikes(last.raster(), "Spike raster (RLS trial " + (last.trial() + 1) + ")");
+		if (folder != null) {
+			ChartImages.save(chart, folder, "training_nmse");
+			if (training_raster != null) ChartImages.saveTiff(training_raster, folder, "training_raster");
+		}
+		if (network.log().partial()) fail("cancelled after " + network.log().rlsTrialsDone() + " of " + c.trials().rls() +
+			" RLS trials; the partial network is saved to " + networkPath);
+		else report(String.format("trained %d RLS trials (last nMSE %.4f); saved %s", network.log().rlsTrialsDone(),
+			network.log().rlsNmse()[network.log().rlsTrialsDone() - 1], networkPath));
+	}
+
+	/** The network trained by the last run (partial when cancelled). */
+	public TrainedNetwork network() {
+		return network;
+	}
+
+	public ImagePlus trainingNmse() {
+		return training_nmse;
+	}
+
+	public ImagePlus trainingRaster() {
+		return training_raster;
+	}
+}
