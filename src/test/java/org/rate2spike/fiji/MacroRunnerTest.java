@@ -1,0 +1,132 @@
+package org.rate2spike.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.Menus;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.rate2spike.io.NetworkFile;
+import org.scijava.Context;
+
+/** Macros through ImageJ 1.x's interpreter with the Rate2Spike commands registered, as the CLI's {@code macro} runs them. */
+class MacroRunnerTest {
+
+	private static Context context;
+	private static MacroRunner runner;
+
+	@BeforeAll
+	static void start() {
+		context = new Context();
+		runner = new MacroRunner(context);
+	}
+
+	@AfterAll
+	static void stop() {
+		runner.close();
+		context.dispose();
+	}
+
+	@BeforeEach
+	void forgetPersistedInputs() {
+		CommandsTest.forget(context);
+	}
+
+	@Test
+	void commandsAreRegisteredOnceUnderTheirMenuLabels() {
+		for (final String label : List.of(GenerateRateTargets.TITLE, TrainSpikingNetwork.TITLE, TestSpikingNetwork.TITLE,
+			TrainAllSteps.TITLE))
+			assertTrue(((String) Menus.getCommands().get(label)).startsWith(MacroBridge.class.getName() + "(\"org.rate2spike.fiji."),
+				label);
+		final int size = Menus.getCommands().size();
+		MacroRunner.register(context.service(org.scijava.command.CommandService.class));
+		assertEquals(size, Menus.getCommands().size(), "registering again adds nothing");
+	}
+
+	@Test
+	void labelsAlreadyTakenAreLeftAlone() {
+		@SuppressWarnings("unchecked")
+		final java.util.Hashtable<String, String> table = Menus.getCommands();
+		table.put(TestSpikingNetwork.TITLE, "some.other.Plugin");
+		try {
+			MacroRunner.register(context.service(org.scijava.command.CommandService.class));
+			assertEquals("some.other.Plugin", table.get(TestSpikingNetwork.TITLE), "as when imagej-legacy registered it first");
+		}
+		finally {
+			table.remove(TestSpikingNetwork.TITLE);
+			MacroRunner.register(context.service(org.scijava.command.CommandService.class));
+		}
+	}
+
+	@Test
+	void optionsReachInputsByFieldNameAndImagesBecomeBatchModeImages(@TempDir final Path dir) {
+		final String macro = "run(\"Train Spiking Network (all steps)\", \"output_folder=[" + dir + "/with space] seed=4 " +
+			"rate_units=20 neurons=30 trials_init=1 trials_pca=2 trials_demean=2 trials_rls=2 trials_test=2\");\n" +
+			"selectImage(\"Spike raster (oscillation)\");\n" +
+			"if (nSlices != 2 || getHeight() != 30) exit(\"wrong raster\");\n" +
+			"getPixelSize(unit, pw, ph);\n" +
+			"if (unit != \"ms\" || pw != 1) exit(\"wrong calibration \" + unit + \" \" + pw);\n";
+		final MacroRunner.Result r = runner.run(macro, "");
+		assertTrue(r.ok(), r.error());
+		final var net = assertDoesNotThrow(() -> NetworkFile.load(dir.resolve("with space/network.npz")));
+		assertEquals(30, net.neurons(), "bracketed value with a space and the neurons key both arrived");
+		assertEquals(20, net.targets().units());
+		assertEquals(4, net.seed());
+		assertEquals(2, net.log().rlsTrialsDone());
+	}
+
+	@Test
+	void badInputStopsTheMacroWithTheCoreMessage(@TempDir final Path dir) {
+		final MacroRunner.Result r = runner.run("run(\"Train Spiking Network (all steps)\", \"output_folder=[" + dir +
+			"] neurons=-5\");\nprint(\"not reached\");\nFile.saveString(\"x\", \"" + dir + "/after.txt\");", "");
+		assertFalse(r.ok());
+		assertEquals("neurons: must be at least 1 (got -5)", r.error());
+		assertFalse(Files.exists(dir.resolve("after.txt")), "the macro stopped at the failed command");
+
+		final MacroRunner.Result unknown = runner.run("print(\"a\");\nnoSuchFunction(3);", "");
+		assertEquals("macro error: Undefined identifier", unknown.error());
+	}
+
+	/** Every macro in macros/ runs headless with a temporary output folder and writes what macros/README.md promises. */
+	@TestFactory
+	Stream<DynamicTest> everyShippedMacroRuns(@TempDir final Path dir) throws Exception {
+		final List<Path> macros;
+		try (Stream<Path> s = Files.list(Path.of("macros"))) {
+			macros = s.filter(p -> p.toString().endsWith(".ijm")).sorted().toList();
+		}
+		assertFalse(macros.isEmpty(), "no macros found in macros/");
+		return macros.stream().map(m -> DynamicTest.dynamicTest(m.getFileName().toString(), () -> {
+			CommandsTest.forget(context);
+			final Path out = dir.resolve(m.getFileName().toString().replace(".ijm", ""));
+			Files.createDirectories(out);
+			final MacroRunner.Result r = runner.run(m, out.toString());
+			assertTrue(r.ok(), r.error());
+			for (final String f : List.of("targets.npz", "network.npz", "raster.tif", "output_vs_target.png", "test_trials.csv"))
+				assertTrue(Files.size(out.resolve(f)) > 40, f);
+			final ImagePlus raster = IJ.openImage(out.resolve("raster.tif").toString());
+			assertEquals("ms", raster.getCalibration().getXUnit());
+			assertTrue(raster.getStackSize() >= 1);
+			assertEquals(NetworkFile.load(out.resolve("network.npz")).neurons(), raster.getHeight());
+			assertEquals(raster.getStackSize() + 1, Files.readAllLines(out.resolve("test_trials.csv")).size(),
+				"one table row per raster slice");
+		}));
+	}
+
+	private static <T> T assertDoesNotThrow(final org.junit.jupiter.api.function.ThrowingSupplier<T> s) {
+		return org.junit.jupiter.api.Assertions.assertDoesNotThrow(s);
+	}
+}
