@@ -39,6 +39,8 @@ public final class Main {
 		"        tests a saved network on fresh trials of its task",
 		"  info  FILE",
 		"        describes a saved network or targets file",
+		"  macro FILE.ijm [ARGUMENT]",
+		"        runs an ImageJ macro headless with the Rate2Spike Fiji commands (see macros/)",
 		"",
 		"Parameter options (every one has a default; --name value or --name=value):");
 
@@ -76,7 +78,8 @@ public final class Main {
 				case "train": return train(options(rest), out, err, progress);
 				case "test": return test(options(rest), out, err, progress);
 				case "info": return info(rest, out);
-				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test or info (--help lists options)");
+				case "macro": return org.rate2spike.fiji.MacroRunner.main(rest, err);
+				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test, info or macro (--help lists options)");
 			}
 		}
 		catch (final ParameterException e) {
