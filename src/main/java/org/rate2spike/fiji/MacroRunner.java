@@ -29,14 +29,17 @@ import org.scijava.command.CommandService;
 import org.scijava.convert.ConvertService;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
 
 /**
  * Runs ImageJ macros headless, without Fiji: ImageJ 1.x's own interpreter, with the Rate2Spike commands put into
- * its command table under their menu labels. Options reach the inputs as imagej-legacy's macro preprocessor
- * passes them: each input named by its field, {@code Macro.getValue(options, field, null)}, converted by SciJava;
- * keys left out keep what SciJava would give them (the persisted or declared value). ImageJ images a command
- * returns are shown, which headless makes them batch-mode images that {@code selectImage} and {@code saveAs} reach.
- * Inside a running ImageJ or Fiji nothing is registered: imagej-legacy does that there.
+ * its command table under their menu labels (next to ImageJ's own commands). Options reach the inputs as
+ * imagej-legacy's macro preprocessor passes them: each input named by its field,
+ * {@code Macro.getValue(options, field, null)}, converted by SciJava. One deliberate difference: keys left out
+ * take the command's declared defaults, never values persisted by earlier runs, so that a macro run on a server
+ * means the same every time. ImageJ images a command returns are shown, which headless makes them batch-mode
+ * images that {@code selectImage} and {@code saveAs} reach. Inside a running ImageJ or Fiji nothing is
+ * registered: imagej-legacy does that there.
  */
 public final class MacroRunner implements AutoCloseable {
 
@@ -183,6 +186,11 @@ public final class MacroRunner implements AutoCloseable {
 
 	private static final Pattern MENU_ENTRY = Pattern.compile("\"([^\"]+)\",\\s*([a-zA-Z_][\\w.$]*(\\(\".*\"\\))?)");
 
+	/** Services and the context: SciJava fills those itself. */
+	private static boolean isContextual(final Class<?> type) {
+		return org.scijava.service.Service.class.isAssignableFrom(type) || Context.class.isAssignableFrom(type);
+	}
+
 	/** Called by {@link MacroBridge} on the macro's thread with that thread's macro options. */
 	static void runCommand(final String className, final String options) {
 		final Context context = current;
@@ -190,15 +198,18 @@ public final class MacroRunner implements AutoCloseable {
 		final CommandService commands = context.service(CommandService.class);
 		final ConvertService convert = context.service(ConvertService.class);
 		final CommandInfo info = commands.getCommand(className);
+		final ModuleService modules = context.service(ModuleService.class);
+		final Module module = modules.createModule(info);
 		final Map<String, Object> inputs = new LinkedHashMap<>();
 		for (final ModuleItem<?> input : info.inputs()) {
+			if (isContextual(input.getType())) continue;
 			final String value = options == null ? null : Macro.getValue(options, input.getName(), null);
-			if (value == null || !convert.supports(value, input.getType())) continue;
-			inputs.put(input.getName(), convert.convert(value, input.getType()));
+			if (value != null && convert.supports(value, input.getType()))
+				inputs.put(input.getName(), convert.convert(value, input.getType()));
+			else module.resolveInput(input.getName()); // left out: the declared default, not a value persisted earlier
 		}
-		final Module module;
 		try {
-			module = commands.run(info, true, inputs).get();
+			modules.run(module, true, inputs).get();
 		}
 		catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();

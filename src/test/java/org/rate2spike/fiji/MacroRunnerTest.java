@@ -97,8 +97,25 @@ class MacroRunnerTest {
 		assertEquals("neurons: must be at least 1 (got -5)", r.error());
 		assertFalse(Files.exists(dir.resolve("after.txt")), "the macro stopped at the failed command");
 
+		final MacroRunner.Result missing = runner.run("run(\"Test Spiking Network\", \"trials_test=2\");", "");
+		assertEquals("'network_file' is required but unset.", missing.error(), "SciJava's own check, as in Fiji");
+
 		final MacroRunner.Result unknown = runner.run("print(\"a\");\nnoSuchFunction(3);", "");
 		assertEquals("macro error: Undefined identifier", unknown.error());
+	}
+
+	@Test
+	void keysLeftOutTakeTheDeclaredDefaultsNotPersistedValues(@TempDir final Path dir) throws Exception {
+		final Path t1 = dir.resolve("t1.npz"), t2 = dir.resolve("t2.npz");
+		final var commands = context.service(org.scijava.command.CommandService.class);
+		final var m = commands.run(GenerateRateTargets.class, true, "pcs", 2, "rate_units", 20, "trials_init", 1, "trials_pca", 2,
+			"targets_file", t1.toFile()).get();
+		assertFalse(((org.scijava.Cancelable) m).isCanceled());
+		assertEquals(2, org.rate2spike.io.TargetsFile.load(t1).factors(), "pcs=2 given, and now persisted");
+		final MacroRunner.Result r = runner.run("run(\"Generate Rate Targets\", \"rate_units=20 trials_init=1 trials_pca=2 " +
+			"targets_file=[" + t2 + "]\");", "");
+		assertTrue(r.ok(), r.error());
+		assertTrue(org.rate2spike.io.TargetsFile.load(t2).factors() > 2, "pcs left out: 0, choose by frac_pca");
 	}
 
 	/** Every macro in macros/ runs headless with a temporary output folder and writes what macros/README.md promises. */
