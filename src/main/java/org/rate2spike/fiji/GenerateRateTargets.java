@@ -39,10 +39,10 @@ public class GenerateRateTargets extends Rate2SpikeCommand {
 	@Parameter(label = "Rate units (Ñ)", description = "units of the driven rate network", min = "1", max = "100000", stepSize = "10")
 	private int rate_units = 500;
 
-	@Parameter(label = "τx (s)", description = "time constant of the rate units", min = "0.0001", max = "10", stepSize = "0.001")
+	@Parameter(label = "Rate time constant τx (s)", description = "time constant of the rate units", min = "0.0001", max = "10", stepSize = "0.001")
 	private double tau_rate = 0.01;
 
-	@Parameter(label = "g̃", description = "gain of the rate network's random recurrent weights", min = "0", max = "10", stepSize = "0.1")
+	@Parameter(label = "Rate gain g̃", description = "gain of the rate network's random recurrent weights", min = "0", max = "10", stepSize = "0.1")
 	private double rate_gain = 1.4;
 
 	@Parameter(label = "PCA fraction", description = "keep the fewest PCs explaining more than this fraction of f_J's second moment",

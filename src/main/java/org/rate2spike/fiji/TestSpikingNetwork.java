@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
+import org.jfree.chart.JFreeChart;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.protocol.SpikeRaster;
 import org.rate2spike.protocol.TestResult;
@@ -98,8 +99,8 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 	}
 
 	/** The pictures and table of a test, shared with the all-steps command. */
-	record Outputs(TestResult result, ImagePlus raster, org.jfree.chart.JFreeChart vsTarget, ImagePlus outputVsTarget,
-		org.jfree.chart.JFreeChart histogram, ImagePlus rateHistogram, ResultsTable table) {
+	record Outputs(TestResult result, ImagePlus raster, JFreeChart vsTarget, ImagePlus outputVsTarget,
+		JFreeChart histogram, ImagePlus rateHistogram, ResultsTable table) {
 
 		static Outputs of(final TestResult r, final String what) {
 			final var vs = Charts.outputVsTarget(r, 3, 0);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import ij.ImagePlus;
+import ij.measure.ResultsTable;
 
 import org.jfree.chart.JFreeChart;
 import org.rate2spike.io.RunFolder;
@@ -22,6 +23,7 @@ import org.rate2spike.render.Charts;
 import org.rate2spike.task.OscillationTask;
 import org.rate2spike.task.Task;
 import org.rate2spike.task.Tasks;
+import org.rate2spike.util.ParameterException;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -50,10 +52,10 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 	@Parameter(label = "Rate units (Ñ)", description = "units of the driven rate network", min = "1", max = "100000", stepSize = "10")
 	private int rate_units = 500;
 
-	@Parameter(label = "τx (s)", description = "time constant of the rate units", min = "0.0001", max = "10", stepSize = "0.001")
+	@Parameter(label = "Rate time constant τx (s)", description = "time constant of the rate units", min = "0.0001", max = "10", stepSize = "0.001")
 	private double tau_rate = 0.01;
 
-	@Parameter(label = "g̃", description = "gain of the rate network's random recurrent weights", min = "0", max = "10", stepSize = "0.1")
+	@Parameter(label = "Rate gain g̃", description = "gain of the rate network's random recurrent weights", min = "0", max = "10", stepSize = "0.1")
 	private double rate_gain = 1.4;
 
 	@Parameter(label = "PCA fraction", description = "keep the fewest PCs explaining more than this fraction of f_J's second moment",
@@ -75,10 +77,10 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		min = "0.001", max = "1", stepSize = "0.05")
 	private double trained_fraction = 0.4;
 
-	@Parameter(label = "g_z", description = "gain of the factor feedback projection U = g_z·Q", min = "0", max = "100", stepSize = "0.5")
+	@Parameter(label = "Feedback gain g_z", description = "gain of the factor feedback projection U = g_z·Q", min = "0", max = "100", stepSize = "0.5")
 	private double gz = 6;
 
-	@Parameter(label = "μf", description = "strength of the global fast inhibition", min = "-100", max = "100", stepSize = "0.1")
+	@Parameter(label = "Global inhibition μf", description = "strength of the global fast inhibition", min = "-100", max = "100", stepSize = "0.1")
 	private double mu_f = -0.3;
 
 	@Parameter(label = "gs (slow random gain)", description = "gain of the random slow recurrent weights", min = "0", max = "100", stepSize = "0.1")
@@ -87,16 +89,16 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 	@Parameter(label = "gf (fast random gain)", description = "gain of the random fast recurrent weights", min = "0", max = "100", stepSize = "0.1")
 	private double gf = 0;
 
-	@Parameter(label = "τm (s)", description = "membrane time constant", min = "0.0001", max = "10", stepSize = "0.001")
+	@Parameter(label = "Membrane τm (s)", description = "membrane time constant", min = "0.0001", max = "10", stepSize = "0.001")
 	private double tau_m = 0.01;
 
-	@Parameter(label = "τs (s)", description = "slow synaptic time constant", min = "0.0001", max = "10", stepSize = "0.01")
+	@Parameter(label = "Slow synapse τs (s)", description = "slow synaptic time constant", min = "0.0001", max = "10", stepSize = "0.01")
 	private double tau_s = 0.1;
 
-	@Parameter(label = "τf (s)", description = "fast synaptic time constant", min = "0.0001", max = "10", stepSize = "0.001")
+	@Parameter(label = "Fast synapse τf (s)", description = "fast synaptic time constant", min = "0.0001", max = "10", stepSize = "0.001")
 	private double tau_f = 0.005;
 
-	@Parameter(label = "DTRLS (steps)", description = "mean number of steps between RLS updates", min = "1", max = "100000", stepSize = "1")
+	@Parameter(label = "RLS interval DTRLS (steps)", description = "mean number of steps between RLS updates", min = "1", max = "100000", stepSize = "1")
 	private double dt_rls = 2;
 
 	@Parameter(label = "RLS α", description = "RLS regulariser α: P starts as I/α", min = "0.000001", max = "1000000", stepSize = "0.1")
@@ -134,7 +136,7 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 
 	@Override
 	protected void execute() throws IOException {
-		if (output_folder == null) throw new org.rate2spike.util.ParameterException("output_folder", "is required: choose a folder");
+		if (output_folder == null) throw new ParameterException("output_folder", "is required: choose a folder");
 		final Path folder = optionalFolder("output_folder", output_folder);
 		final TrainingConfig c = config(TrainingConfig.DEFAULTS);
 		final Task t = Tasks.create(c.task(), c.rate().dt());
@@ -181,7 +183,7 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 	}
 
 	/** The per-trial table of the test (null until a test ran). */
-	public ij.measure.ResultsTable table() {
+	public ResultsTable table() {
 		return outputs == null ? null : outputs.table();
 	}
 }

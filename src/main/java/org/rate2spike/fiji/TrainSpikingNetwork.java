@@ -47,10 +47,10 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 		min = "0.001", max = "1", stepSize = "0.05")
 	private double trained_fraction = 0.4;
 
-	@Parameter(label = "g_z", description = "gain of the factor feedback projection U = g_z·Q", min = "0", max = "100", stepSize = "0.5")
+	@Parameter(label = "Feedback gain g_z", description = "gain of the factor feedback projection U = g_z·Q", min = "0", max = "100", stepSize = "0.5")
 	private double gz = 6;
 
-	@Parameter(label = "μf", description = "strength of the global fast inhibition", min = "-100", max = "100", stepSize = "0.1")
+	@Parameter(label = "Global inhibition μf", description = "strength of the global fast inhibition", min = "-100", max = "100", stepSize = "0.1")
 	private double mu_f = -0.3;
 
 	@Parameter(label = "gs (slow random gain)", description = "gain of the random slow recurrent weights", min = "0", max = "100", stepSize = "0.1")
@@ -59,16 +59,16 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 	@Parameter(label = "gf (fast random gain)", description = "gain of the random fast recurrent weights", min = "0", max = "100", stepSize = "0.1")
 	private double gf = 0;
 
-	@Parameter(label = "τm (s)", description = "membrane time constant", min = "0.0001", max = "10", stepSize = "0.001")
+	@Parameter(label = "Membrane τm (s)", description = "membrane time constant", min = "0.0001", max = "10", stepSize = "0.001")
 	private double tau_m = 0.01;
 
-	@Parameter(label = "τs (s)", description = "slow synaptic time constant", min = "0.0001", max = "10", stepSize = "0.01")
+	@Parameter(label = "Slow synapse τs (s)", description = "slow synaptic time constant", min = "0.0001", max = "10", stepSize = "0.01")
 	private double tau_s = 0.1;
 
-	@Parameter(label = "τf (s)", description = "fast synaptic time constant", min = "0.0001", max = "10", stepSize = "0.001")
+	@Parameter(label = "Fast synapse τf (s)", description = "fast synaptic time constant", min = "0.0001", max = "10", stepSize = "0.001")
 	private double tau_f = 0.005;
 
-	@Parameter(label = "DTRLS (steps)", description = "mean number of steps between RLS updates", min = "1", max = "100000", stepSize = "1")
+	@Parameter(label = "RLS interval DTRLS (steps)", description = "mean number of steps between RLS updates", min = "1", max = "100000", stepSize = "1")
 	private double dt_rls = 2;
 
 	@Parameter(label = "RLS α", description = "RLS regulariser α: P starts as I/α", min = "0.000001", max = "1000000", stepSize = "0.1")
