@@ -13,13 +13,17 @@ import java.util.Map;
 import org.rate2spike.io.Json;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.Npz;
+import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.io.RunFolder;
 import org.rate2spike.protocol.CancelledException;
 import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.protocol.ReadoutStage;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TestStage;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.readout.Readout;
+import org.rate2spike.readout.ReadoutOptions;
 import org.rate2spike.task.Tasks;
 import org.rate2spike.util.ParameterException;
 
@@ -37,6 +41,11 @@ public final class Main {
 		"        runs rate targets -> spiking training -> test, writes summary.json, targets.npz, network.npz and pictures",
 		"  test  --network FILE --out DIR [--trials-test K]",
 		"        tests a saved network on fresh trials of its task",
+		"  readout --network FILE --out DIR [--signals output|derivative|shift:SECONDS] [--basis both|slow|fast]",
+		"        [--basis-neurons trained|all] [--method ridge|rls] [--name NAME] [--trials-fit K] [--trials-heldout K]",
+		"        [--folds K] [--overwrite]   (flags such as --overwrite need no value)",
+		"        fits a named linear readout of a trained network and stores it in the network file",
+		"  test  --network FILE --out DIR --readout NAME   tests with a named readout",
 		"  info  FILE",
 		"        describes a saved network or targets file",
 		"",
@@ -76,7 +85,8 @@ public final class Main {
 				case "train": return train(options(rest), out, err, progress);
 				case "test": return test(options(rest), out, err, progress);
 				case "info": return info(rest, out);
-				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test or info (--help lists options)");
+				case "readout": return readout(options(rest), out, progress);
+				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test, readout or info (--help lists options)");
 			}
 		}
 		catch (final ParameterException e) {
@@ -123,8 +133,8 @@ public final class Main {
 			final String key = (eq > 0 ? a.substring(2, eq) : a.substring(2)).toLowerCase(Locale.ROOT).replace('-', '_');
 			final String value;
 			if (eq > 0) value = a.substring(eq + 1);
-			else if (i + 1 < args.size()) value = args.get(++i);
-			else throw new ParameterException(key, "needs a value, e.g. --" + key.replace('_', '-') + " 1");
+			else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) value = args.get(++i);
+			else value = "true"; // a flag such as --overwrite
 			m.put(key, value);
 		}
 		return m;
@@ -174,12 +184,57 @@ public final class Main {
 		int trials = net.counts().test();
 		final String t = o.remove("trials_test");
 		if (t != null) trials = TrainingConfig.DEFAULTS.with("trials_test", t).trials().test();
-		if (!o.isEmpty()) throw new ParameterException(o.keySet().iterator().next(), "is not an option of test; it takes --network, --out and --trials-test");
-		final TestResult r = TestStage.run(net, Tasks.create(net.targets().task(), net.targets().params().dt()), trials, progress);
+		final String readoutName = o.remove("readout");
+		if (!o.isEmpty()) throw new ParameterException(o.keySet().iterator().next(), "is not an option of test; it takes --network, --out, --trials-test and --readout");
+		final Readout readout = readoutName == null ? null : ReadoutFile.get(Path.of(file), readoutName);
+		final TestResult r = TestStage.run(net, Tasks.create(net.targets().task(), net.targets().params().dt()), trials,
+			progress, readout);
 		RunFolder.writeTest(dir, net, r);
 		out.printf("mean firing rate: %.2f Hz%n", r.meanRateHz());
 		out.printf("median test nMSE: %.5f%n", r.medianNmse());
 		return r.partial() ? 1 : 0;
+	}
+
+	private static int readout(final Map<String, String> o, final PrintStream out, final ConsoleProgress progress)
+		throws IOException
+	{
+		final Path dir = outDir(o);
+		final String file = o.remove("network");
+		if (file == null) throw new ParameterException("network", "is required: a network file saved by train, e.g. --network results/network.npz");
+		final boolean overwrite = Boolean.parseBoolean(o.getOrDefault("overwrite", "false"));
+		o.remove("overwrite");
+		ReadoutOptions opt = ReadoutOptions.DEFAULTS;
+		for (final Map.Entry<String, String> e : o.entrySet()) {
+			final String v = e.getValue();
+			switch (e.getKey()) {
+				case "name": case "readout_name": opt = opt.withName(v); break;
+				case "signals": opt = opt.withSignals(v); break;
+				case "basis": opt = opt.withTraces(v); break;
+				case "basis_neurons": opt = opt.withNeurons(v); break;
+				case "method": opt = opt.withMethod(v); break;
+				case "trials_fit": opt = opt.withTrials(TrainingConfig.parseInt(e.getKey(), v), opt.heldoutTrials()); break;
+				case "trials_heldout": opt = opt.withTrials(opt.fitTrials(), TrainingConfig.parseInt(e.getKey(), v)); break;
+				case "folds": opt = opt.withFolds(TrainingConfig.parseInt(e.getKey(), v)); break;
+				case "rls_alpha": opt = opt.withRlsAlpha(TrainingConfig.parseDouble(e.getKey(), v)); break;
+				default: throw new ParameterException(e.getKey(), "is not an option of readout (see --help)");
+			}
+		}
+		opt.validate();
+		final Path network = Path.of(file);
+		final TrainedNetwork net = NetworkFile.load(network);
+		if (!overwrite && ReadoutFile.list(network).containsKey(opt.name())) throw new ParameterException("name", "readout '" +
+			opt.name() + "' already exists in " + network + "; choose another --name or add --overwrite");
+		final ReadoutStage.Result r = ReadoutStage.fit(net, Tasks.create(net.targets().task(), net.targets().params().dt()),
+			opt, progress);
+		ReadoutFile.add(network, r.readout(), overwrite);
+		RunFolder.writeReadout(dir, network, r);
+		out.printf("readout '%s' (%s, basis %s/%s, signals %s) stored in %s%n", opt.name(), opt.method(), opt.traces(),
+			opt.neurons(), opt.signals(), network);
+		if (!Double.isNaN(r.readout().penalty())) out.printf("penalty: %.4g%n", r.readout().penalty());
+		for (int c = 0; c < r.readout().channels(); c++)
+			out.printf("channel %d: held-out nMSE %.5f, R² %.4f%n", c + 1, r.readout().heldoutNmse()[c], r.readout().heldoutR2()[c]);
+		out.printf("median held-out nMSE: %.5f%n", r.medianHeldoutNmse());
+		return 0;
 	}
 
 	private static int info(final List<String> args, final PrintStream out) throws IOException {

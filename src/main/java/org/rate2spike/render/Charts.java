@@ -36,28 +36,58 @@ public final class Charts {
 
 	/** Network output and target over the first {@code trials} test trials, back to back (time in s). */
 	public static JFreeChart outputVsTarget(final TestResult r, final int trials, final int channel) {
-		final XYSeries target = new XYSeries("target f_out"), output = new XYSeries("network output z");
-		final int shown = Math.min(trials, r.trials());
+		return tracesVsTargets(String.format("Test trials 1-%d: output vs target (median test nMSE %.4f)",
+			Math.min(trials, r.trials()), r.medianNmse()), r.outputs(), r.targets(), r.dt(), trials, channel);
+	}
+
+	/** Any read-out signal against its target over the first {@code trials} trials, back to back (time in s). */
+	public static JFreeChart tracesVsTargets(final String title, final double[][][] outputs, final double[][][] targets,
+		final double dt, final int trials, final int channel)
+	{
+		final XYSeries target = new XYSeries("target"), output = new XYSeries("network output");
+		final int shown = Math.min(trials, outputs.length);
 		long step = 0;
 		for (int tr = 0; tr < shown; tr++) {
-			final double[] z = r.outputs()[tr][channel], f = r.targets()[tr][channel];
+			final double[] z = outputs[tr][channel], f = targets[tr][channel];
 			for (int t = 0; t < z.length; t++, step++) {
-				target.add(step * r.dt(), f[t], false);
-				output.add(step * r.dt(), z[t], false);
+				target.add(step * dt, f[t], false);
+				output.add(step * dt, z[t], false);
 			}
 		}
 		final XYSeriesCollection data = new XYSeriesCollection();
 		data.addSeries(target);
 		data.addSeries(output);
-		final NumberAxis x = new NumberAxis("time (s)"), y = new NumberAxis("output, channel " + (channel + 1));
+		final NumberAxis x = new NumberAxis("time (s)"), y = new NumberAxis("channel " + (channel + 1));
 		final XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
 		lines.setSeriesPaint(0, TARGET);
 		lines.setSeriesStroke(0, new BasicStroke(3f));
 		lines.setSeriesPaint(1, OUTPUT);
 		lines.setSeriesStroke(1, new BasicStroke(1.5f));
 		final XYPlot plot = new XYPlot(data, x, y, lines);
-		return styled(new JFreeChart(String.format("Test trials 1-%d: output vs target (median test nMSE %.4f)", shown,
-			r.medianNmse()), titleFont(), plot, true));
+		return styled(new JFreeChart(title, titleFont(), plot, true));
+	}
+
+	/** Cross-validated error against the ridge penalty, log-log, with the chosen penalty marked. */
+	public static JFreeChart crossValidation(final double[] penalties, final double[] cvNmse, final double chosen) {
+		final XYSeries curve = new XYSeries("cross-validated nMSE"), pick = new XYSeries("chosen");
+		for (int i = 0; i < penalties.length; i++) {
+			if (cvNmse[i] > 0) curve.add(penalties[i], cvNmse[i]);
+			if (penalties[i] == chosen && cvNmse[i] > 0) pick.add(penalties[i], cvNmse[i]);
+		}
+		final XYSeriesCollection data = new XYSeriesCollection();
+		data.addSeries(curve);
+		data.addSeries(pick);
+		final XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+		r.setSeriesPaint(0, TARGET);
+		r.setSeriesPaint(1, OUTPUT);
+		r.setSeriesLinesVisible(1, false);
+		final LogAxis x = new LogAxis("ridge penalty"), y = new LogAxis("nMSE");
+		x.setSmallestValue(1e-300);
+		y.setSmallestValue(1e-300);
+		r.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+		final XYPlot plot = new XYPlot(data, x, y, r);
+		plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // the chosen point on top
+		return styled(new JFreeChart(String.format("Cross-validation (chosen penalty %.3g)", chosen), titleFont(), plot, true));
 	}
 
 	/** Spike raster of up to {@code maxNeurons} neurons over the first {@code trials} test trials. */

@@ -60,8 +60,27 @@ class MainTest {
 		assertEquals(median, t.get("median_test_nmse").getAsDouble(), 0.0, "a saved network tests exactly as trained");
 
 		out.reset();
+		final Path ro = dir.resolve("readout");
+		assertEquals(0, run("readout", "--network", dir.resolve("network.npz").toString(), "--out", ro.toString(),
+			"--signals", "derivative", "--name", "velocity", "--trials-fit", "2", "--trials-heldout", "1", "--folds", "2"), err());
+		final JsonObject r = JsonParser.parseString(Files.readString(ro.resolve("readout.json"))).getAsJsonObject();
+		assertTrue(r.get("penalty").getAsDouble() > 0);
+		assertEquals(1, r.getAsJsonArray("heldout_nmse").size());
+		assertEquals(1, r.getAsJsonArray("heldout_r2").size());
+		assertTrue(Files.size(ro.resolve("readout_vs_target.png")) > 100 && Files.size(ro.resolve("cv_error.png")) > 100);
+		assertTrue(out().contains("median held-out nMSE"), out());
+		err.reset();
+		assertEquals(2, run("readout", "--network", dir.resolve("network.npz").toString(), "--out", ro.toString(),
+			"--name", "velocity", "--trials-fit", "2", "--trials-heldout", "1", "--folds", "2"));
+		assertTrue(err().contains("'velocity' already exists"), err());
+		out.reset();
+		assertEquals(0, run("test", "--network", dir.resolve("network.npz").toString(), "--out", dir.resolve("t2").toString(),
+			"--readout", "velocity", "--trials-test", "1"), err());
+
+		out.reset();
 		assertEquals(0, run("info", dir.resolve("network.npz").toString()));
 		assertTrue(out().contains("\"format\": \"rate2spike-network\"") && out().contains("feedback_weights"), out());
+		assertTrue(out().contains("\"velocity\"") && out().contains("readout_velocity"), "info lists named readouts");
 	}
 
 	@Test
