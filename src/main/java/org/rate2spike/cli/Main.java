@@ -10,20 +10,32 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.rate2spike.baseline.BaselineStage;
+import org.rate2spike.baseline.RateBaseline;
+import org.rate2spike.io.BaselineFile;
 import org.rate2spike.io.Json;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.Npz;
 import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.io.RunFolder;
 import org.rate2spike.protocol.CancelledException;
+import org.rate2spike.protocol.Metrics;
 import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.protocol.TargetsStage;
 import org.rate2spike.protocol.ReadoutStage;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TestStage;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.readout.Readout;
+import org.rate2spike.render.Charts;
+import org.rate2spike.sweep.SweepResult;
+import org.rate2spike.sweep.SweepRunner;
+import org.rate2spike.sweep.SweepSpec;
+import org.rate2spike.sweep.SweepTable;
 import org.rate2spike.readout.ReadoutOptions;
+import org.rate2spike.rate.RateTargets;
+import org.rate2spike.task.Task;
 import org.rate2spike.task.Tasks;
 import org.rate2spike.util.ParameterException;
 
@@ -46,6 +58,11 @@ public final class Main {
 		"        [--folds K] [--overwrite]   (flags such as --overwrite need no value)",
 		"        fits a named linear readout of a trained network and stores it in the network file",
 		"  test  --network FILE --out DIR --readout NAME   tests with a named readout",
+		"  sweep --task NAME --out DIR --neurons 250,500,1000 --seeds 1,2,3 [--threads K] [--tolerance 1.5]",
+		"        [--baseline false] [any parameter as a comma-separated list becomes an axis]",
+		"        trains and tests every grid point (resumable), with the rate baseline; writes sweep.csv/json/png",
+		"  baseline --task NAME --out DIR [--seed S] [--rate-units M] [--trials I,P,D,R,T] [--dt-rls K] [--rls-alpha A]",
+		"        trains and tests the rate baseline (full-FORCE task network of Ñ tanh units); writes baseline.npz",
 		"  info  FILE",
 		"        describes a saved network or targets file",
 		"",
@@ -86,7 +103,9 @@ public final class Main {
 				case "test": return test(options(rest), out, err, progress);
 				case "info": return info(rest, out);
 				case "readout": return readout(options(rest), out, progress);
-				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test, readout or info (--help lists options)");
+				case "sweep": return sweep(options(rest), out, err, progress);
+				case "baseline": return baseline(options(rest), out, progress);
+				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test, readout, sweep, baseline or info (--help lists options)");
 			}
 		}
 		catch (final ParameterException e) {
@@ -234,6 +253,84 @@ public final class Main {
 		for (int c = 0; c < r.readout().channels(); c++)
 			out.printf("channel %d: held-out nMSE %.5f, R² %.4f%n", c + 1, r.readout().heldoutNmse()[c], r.readout().heldoutR2()[c]);
 		out.printf("median held-out nMSE: %.5f%n", r.medianHeldoutNmse());
+		return 0;
+	}
+
+	private static int sweep(final Map<String, String> o, final PrintStream out, final PrintStream err,
+		final ConsoleProgress progress) throws IOException
+	{
+		final Path dir = outDir(o);
+		final int threads = TrainingConfig.parseInt("threads", o.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+		o.remove("threads");
+		final double tolerance = TrainingConfig.parseDouble("tolerance", o.getOrDefault("tolerance", "1.5"));
+		o.remove("tolerance");
+		final boolean baseline = Boolean.parseBoolean(o.getOrDefault("baseline", "true"));
+		o.remove("baseline");
+		final String seedText = o.getOrDefault("seeds", o.getOrDefault("seed", "1"));
+		o.remove("seeds");
+		o.remove("seed");
+		final List<Long> seeds = new ArrayList<>();
+		for (final String s : seedText.split(",")) seeds.add(TrainingConfig.parseLong("seeds", s));
+		TrainingConfig base = TrainingConfig.DEFAULTS;
+		final Map<String, List<String>> axes = new LinkedHashMap<>();
+		for (final Map.Entry<String, String> e : o.entrySet()) {
+			if (e.getValue().contains(",") && !e.getKey().equals("trials")) axes.put(e.getKey(), List.of(e.getValue().split(",")));
+			else base = base.with(e.getKey(), e.getValue());
+		}
+		final SweepSpec spec = new SweepSpec(base, axes, seeds, tolerance, baseline).validate();
+		err.printf("Sweep on '%s': %d points (%s × seeds %s), %d threads%n", base.task(), spec.points().size(), axes.keySet(),
+			seeds, threads);
+		final SweepResult r = SweepRunner.run(spec, dir, threads, new SweepRunner.Listener() {
+			@Override
+			public void started(final int total, final int already) {
+				if (already > 0) err.printf("%d of %d already finished in %s; running the rest%n", already, total, dir);
+			}
+
+			@Override
+			public void finished(final SweepTable.Row row, final int done, final int total) {
+				err.printf("[%d/%d] %s: %s%n", done, total, row.key(), row.done() ? String.format(
+					"median test nMSE %.5g (%.0f s)", row.medianNmse(), row.wallSeconds()) : "FAILED " + row.message());
+			}
+
+			@Override
+			public boolean cancelled() {
+				return progress.cancelled();
+			}
+		});
+		Json.write(dir.resolve("sweep.json"), r.toMap());
+		if (!r.curves().isEmpty()) Charts.savePng(Charts.sweep(r), dir.resolve("sweep.png"));
+		out.printf("%d of %d points done, %d failed; wrote %s%n", r.done(), r.points(), r.failed(), dir.resolve(SweepTable.FILE));
+		for (final SweepResult.Curve c : r.curves()) {
+			final String name = c.name().isEmpty() ? "" : " [" + c.name() + "]";
+			out.printf("rate baseline%s (Ñ = %d): median test nMSE %.3g%n", name, c.rateUnits(), c.baselineNmse());
+			out.println(c.smallestN() > 0 ? String.format("expansion factor%s: N = %d within %.2gx of the baseline, N/Ñ = %.2f",
+				name, c.smallestN(), r.tolerance(), c.expansionFactor()) : String.format(
+				"expansion factor%s: no N in the sweep within %.2gx of the baseline", name, r.tolerance()));
+		}
+		return progress.cancelled() || r.failed() > 0 ? 1 : 0;
+	}
+
+	private static int baseline(final Map<String, String> o, final PrintStream out, final ConsoleProgress progress)
+		throws IOException
+	{
+		final Path dir = outDir(o);
+		TrainingConfig c = TrainingConfig.DEFAULTS;
+		for (final Map.Entry<String, String> e : o.entrySet()) c = c.with(e.getKey(), e.getValue());
+		c.validate();
+		final Task task = Tasks.create(c.task(), c.rate().dt());
+		final RateTargets targets = TargetsStage.run(task, c.rate(), c.trials(), c.seed(), progress);
+		final RateBaseline b = BaselineStage.train(targets, task, c.trials().init(), c.trials().rls(),
+			c.spiking().rlsInterval(), c.spiking().rlsRegularizer(), c.seed(), progress);
+		BaselineFile.save(b, dir.resolve("baseline.npz"));
+		final double[] test = BaselineStage.test(b, task, c.trials().test(), progress, null);
+		final Map<String, Object> s = new LinkedHashMap<>(c.toMap());
+		s.put("pcs", targets.factors());
+		s.put("test_nmse", test);
+		s.put("median_test_nmse", Metrics.median(test));
+		s.put("training_nmse", b.trainingNmse());
+		Json.write(dir.resolve(RunFolder.SUMMARY), s);
+		out.println("wrote " + dir.resolve("baseline.npz"));
+		out.printf("rate baseline median test nMSE: %.3g%n", Metrics.median(test));
 		return 0;
 	}
 

@@ -137,7 +137,7 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 		}
 	}
 
-	static long parseLong(final String key, final String value) {
+	public static long parseLong(final String key, final String value) {
 		try {
 			return Long.parseLong(value.trim());
 		}

@@ -153,6 +153,52 @@ public final class Charts {
 		return styled(chart);
 	}
 
+	/** Median test nMSE against N (log-log), every seed's point, and each curve's rate baseline as a dashed line. */
+	public static JFreeChart sweep(final org.rate2spike.sweep.SweepResult r) {
+		final XYSeriesCollection data = new XYSeriesCollection();
+		final XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
+		final XYPlot plot = new XYPlot(data, new LogAxis("spiking neurons N"), new LogAxis("median test nMSE"), lines);
+		final Color[] palette = { OUTPUT, TARGET, new Color(0x2ca02c), new Color(0x9467bd), new Color(0x8c564b) };
+		int series = 0;
+		for (int c = 0; c < r.curves().size(); c++) {
+			final org.rate2spike.sweep.SweepResult.Curve curve = r.curves().get(c);
+			final Color color = palette[c % palette.length];
+			final XYSeries med = new XYSeries(curve.name().isEmpty() ? "median over seeds" : curve.name());
+			for (int i = 0; i < curve.neurons().length; i++)
+				if (curve.medianNmse()[i] > 0) med.add(curve.neurons()[i], curve.medianNmse()[i]);
+			data.addSeries(med);
+			lines.setSeriesPaint(series, color);
+			lines.setSeriesStroke(series++, new BasicStroke(2f));
+			final XYSeries seeds = new XYSeries((curve.name().isEmpty() ? "" : curve.name() + ", ") + "each seed");
+			for (final org.rate2spike.sweep.SweepTable.Row row : r.rows()) {
+				if (!row.kind().equals("spiking") || !(row.medianNmse() > 0)) continue;
+				final org.rate2spike.sweep.SweepSpec.Point p = new org.rate2spike.sweep.SweepSpec.Point(0, row.values(), row.seed());
+				if (!p.curve().equals(curve.name()) || !row.values().containsKey("neurons")) continue;
+				seeds.add(Double.parseDouble(row.values().get("neurons")), row.medianNmse());
+			}
+			data.addSeries(seeds);
+			lines.setSeriesPaint(series, color);
+			lines.setSeriesLinesVisible(series++, false);
+			if (curve.baselineNmse() > 0) {
+				final org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(curve.baselineNmse(), color,
+					new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f }, 0f));
+				m.setLabel(String.format("rate baseline (Ñ = %d) %.2g", curve.rateUnits(), curve.baselineNmse()));
+				m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+				m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+				plot.addRangeMarker(m);
+			}
+		}
+		double lo = Double.POSITIVE_INFINITY, hi = 0;
+		for (final org.rate2spike.sweep.SweepResult.Curve curve : r.curves()) {
+			for (final double v : curve.medianNmse()) if (v > 0) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+			if (curve.baselineNmse() > 0) { lo = Math.min(lo, curve.baselineNmse()); hi = Math.max(hi, curve.baselineNmse()); }
+		}
+		for (final org.rate2spike.sweep.SweepTable.Row row : r.rows())
+			if (row.kind().equals("spiking") && row.medianNmse() > 0) { lo = Math.min(lo, row.medianNmse()); hi = Math.max(hi, row.medianNmse()); }
+		if (hi > 0) plot.getRangeAxis().setRange(lo / 3, hi * 3); // markers do not widen the automatic range
+		return styled(new JFreeChart("Spiking network size vs error", titleFont(), plot, true));
+	}
+
 	private static Font titleFont() {
 		return new Font(Font.SANS_SERIF, Font.BOLD, 15);
 	}
