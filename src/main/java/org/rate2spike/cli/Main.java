@@ -13,12 +13,14 @@ import java.util.Map;
 import org.rate2spike.baseline.BaselineStage;
 import org.rate2spike.baseline.RateBaseline;
 import org.rate2spike.io.BaselineFile;
+import org.rate2spike.io.ExportFiles;
 import org.rate2spike.io.Json;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.Npz;
 import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.io.RunFolder;
 import org.rate2spike.protocol.CancelledException;
+import org.rate2spike.protocol.Export;
 import org.rate2spike.protocol.Metrics;
 import org.rate2spike.protocol.Pipeline;
 import org.rate2spike.protocol.TargetsStage;
@@ -63,8 +65,12 @@ public final class Main {
 		"        trains and tests every grid point (resumable), with the rate baseline; writes sweep.csv/json/png",
 		"  baseline --task NAME --out DIR [--seed S] [--rate-units M] [--trials I,P,D,R,T] [--dt-rls K] [--rls-alpha A]",
 		"        trains and tests the rate baseline (full-FORCE task network of Ñ tanh units); writes baseline.npz",
+		"  export --network FILE --out DIR [--trials-test K] [--voltages 0,1,2] [--readout NAME]",
+		"        runs test trials and exports spikes, rates, output/target traces and membrane potentials (CSV and .npz)",
 		"  info  FILE",
 		"        describes a saved network or targets file",
+		"",
+		"Results already in --out are never overwritten unless --overwrite is given.",
 		"",
 		"Parameter options (every one has a default; --name value or --name=value):");
 
@@ -105,7 +111,8 @@ public final class Main {
 				case "readout": return readout(options(rest), out, progress);
 				case "sweep": return sweep(options(rest), out, err, progress);
 				case "baseline": return baseline(options(rest), out, progress);
-				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test, readout, sweep, baseline or info (--help lists options)");
+				case "export": return export(options(rest), out, progress);
+				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test, readout, sweep, baseline, export or info (--help lists options)");
 			}
 		}
 		catch (final ParameterException e) {
@@ -159,11 +166,19 @@ public final class Main {
 		return m;
 	}
 
-	private static Path outDir(final Map<String, String> o) throws IOException {
+	/**
+	 * The output folder. Results of an earlier run in it are never overwritten unless {@code --overwrite} is given:
+	 * the check comes before any work, so nothing is computed only to be refused.
+	 */
+	private static Path outDir(final Map<String, String> o, final String... results) throws IOException {
 		final String out = o.remove("out");
 		if (out == null || out.isBlank()) throw new ParameterException("out", "is required: the folder for results, e.g. --out results");
 		final Path dir = Path.of(out);
 		if (Files.exists(dir) && !Files.isDirectory(dir)) throw new ParameterException("out", dir + " exists and is not a folder");
+		final boolean overwrite = Boolean.parseBoolean(o.getOrDefault("overwrite", "false"));
+		if (!overwrite) for (final String f : results)
+			if (Files.exists(dir.resolve(f))) throw new ParameterException("out", dir + " already holds " + f +
+				" from an earlier run; choose another folder or add --overwrite");
 		Files.createDirectories(dir);
 		return dir;
 	}
@@ -171,7 +186,8 @@ public final class Main {
 	private static int train(final Map<String, String> o, final PrintStream out, final PrintStream err,
 		final ConsoleProgress progress) throws IOException
 	{
-		final Path dir = outDir(o);
+		final Path dir = outDir(o, RunFolder.SUMMARY, RunFolder.NETWORK, RunFolder.TARGETS);
+		o.remove("overwrite");
 		TrainingConfig config = TrainingConfig.DEFAULTS;
 		for (final Map.Entry<String, String> e : o.entrySet()) config = config.with(e.getKey(), e.getValue());
 		config.validate();
@@ -196,7 +212,8 @@ public final class Main {
 	private static int test(final Map<String, String> o, final PrintStream out, final PrintStream err,
 		final ConsoleProgress progress) throws IOException
 	{
-		final Path dir = outDir(o);
+		final Path dir = outDir(o, RunFolder.SUMMARY);
+		o.remove("overwrite");
 		final String file = o.remove("network");
 		if (file == null) throw new ParameterException("network", "is required: a network file saved by train, e.g. --network results/network.npz");
 		final TrainedNetwork net = NetworkFile.load(Path.of(file));
@@ -217,7 +234,7 @@ public final class Main {
 	private static int readout(final Map<String, String> o, final PrintStream out, final ConsoleProgress progress)
 		throws IOException
 	{
-		final Path dir = outDir(o);
+		final Path dir = outDir(o, "readout.json");
 		final String file = o.remove("network");
 		if (file == null) throw new ParameterException("network", "is required: a network file saved by train, e.g. --network results/network.npz");
 		final boolean overwrite = Boolean.parseBoolean(o.getOrDefault("overwrite", "false"));
@@ -313,7 +330,8 @@ public final class Main {
 	private static int baseline(final Map<String, String> o, final PrintStream out, final ConsoleProgress progress)
 		throws IOException
 	{
-		final Path dir = outDir(o);
+		final Path dir = outDir(o, "baseline.npz", RunFolder.SUMMARY);
+		o.remove("overwrite");
 		TrainingConfig c = TrainingConfig.DEFAULTS;
 		for (final Map.Entry<String, String> e : o.entrySet()) c = c.with(e.getKey(), e.getValue());
 		c.validate();
@@ -331,6 +349,29 @@ public final class Main {
 		Json.write(dir.resolve(RunFolder.SUMMARY), s);
 		out.println("wrote " + dir.resolve("baseline.npz"));
 		out.printf("rate baseline median test nMSE: %.3g%n", Metrics.median(test));
+		return 0;
+	}
+
+	private static int export(final Map<String, String> o, final PrintStream out, final ConsoleProgress progress)
+		throws IOException
+	{
+		final Path dir = outDir(o, "export.npz", "spikes.csv");
+		o.remove("overwrite");
+		final String file = o.remove("network");
+		if (file == null) throw new ParameterException("network", "is required: a network file saved by train, e.g. --network results/network.npz");
+		final TrainedNetwork net = NetworkFile.load(Path.of(file));
+		final int trials = TrainingConfig.parseInt("trials_test", o.getOrDefault("trials_test", "3"));
+		o.remove("trials_test");
+		final String v = o.remove("voltages");
+		final int[] neurons = v == null || v.isBlank() ? new int[0]
+			: java.util.Arrays.stream(v.split(",")).mapToInt(x -> TrainingConfig.parseInt("voltages", x)).toArray();
+		final String name = o.remove("readout");
+		if (!o.isEmpty()) throw new ParameterException(o.keySet().iterator().next(), "is not an option of export (see --help)");
+		final Readout readout = name == null ? null : ReadoutFile.get(Path.of(file), name);
+		final Export.Data d = Export.run(net, Tasks.create(net.targets().task(), net.targets().params().dt()), trials, neurons,
+			readout, progress);
+		ExportFiles.write(dir, d);
+		out.printf("exported %d test trials (%d spikes) to %s%n", d.result().trials(), d.result().spikeNeuron().length, dir);
 		return 0;
 	}
 

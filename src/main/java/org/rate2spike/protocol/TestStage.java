@@ -29,6 +29,13 @@ public final class TestStage {
 	public static TestResult run(final TrainedNetwork network, final Task task, final int testTrials, final Progress progress,
 		final Readout readout)
 	{
+		return run(network, task, testTrials, progress, readout, null);
+	}
+
+	/** As above, with one more observer of every step (e.g. to record membrane potentials for export). */
+	static TestResult run(final TrainedNetwork network, final Task task, final int testTrials, final Progress progress,
+		final Readout readout, final SpikingSimulation.StepObserver extra)
+	{
 		Check.atLeast("trials_test", testTrials, 1);
 		TrainingStage.checkTask(network.targets(), task);
 		final int neurons = network.neurons();
@@ -46,7 +53,11 @@ public final class TestStage {
 				"' has " + readout.features() + " weights per channel but its basis has " + rec.features.size());
 		}
 		final long start = System.nanoTime();
-		final SpikingSimulation.PhaseTotals totals = sim.run(Phase.TEST, testTrials, decoders, null, progress, rec);
+		final SpikingSimulation.StepObserver observer = extra == null ? rec : (trial, t, tr, out, net) -> {
+			rec.step(trial, t, tr, out, net);
+			extra.step(trial, t, tr, out, net);
+		};
+		final SpikingSimulation.PhaseTotals totals = sim.run(Phase.TEST, testTrials, decoders, null, progress, observer);
 		final double seconds = (System.nanoTime() - start) * 1e-9;
 		final int done = totals.nmse.length;
 		if (readout != null) for (int tr = 0; tr < done; tr++) totals.nmse[tr] = rec.readoutNmse(tr);

@@ -70,9 +70,21 @@ class MainTest {
 		assertTrue(Files.size(ro.resolve("readout_vs_target.png")) > 100 && Files.size(ro.resolve("cv_error.png")) > 100);
 		assertTrue(out().contains("median held-out nMSE"), out());
 		err.reset();
-		assertEquals(2, run("readout", "--network", dir.resolve("network.npz").toString(), "--out", ro.toString(),
+		assertEquals(2, run("readout", "--network", dir.resolve("network.npz").toString(), "--out", dir.resolve("ro2").toString(),
 			"--name", "velocity", "--trials-fit", "2", "--trials-heldout", "1", "--folds", "2"));
 		assertTrue(err().contains("'velocity' already exists"), err());
+		err.reset();
+		assertEquals(2, run("readout", "--network", dir.resolve("network.npz").toString(), "--out", ro.toString(),
+			"--name", "other", "--trials-fit", "2", "--trials-heldout", "1", "--folds", "2"));
+		assertTrue(err().contains("already holds readout.json from an earlier run; choose another folder or add --overwrite"), err());
+
+		err.reset();
+		final long before = Files.getLastModifiedTime(dir.resolve("network.npz")).toMillis();
+		final byte[] saved = Files.readAllBytes(dir.resolve("network.npz"));
+		assertEquals(2, run("train", "--neurons", "60", "--rate-units", "40", "--trials", "2,3,3,3,2", "--out", dir.toString()));
+		assertTrue(err().contains("already holds summary.json from an earlier run"), err());
+		assertEquals(before, Files.getLastModifiedTime(dir.resolve("network.npz")).toMillis());
+		org.junit.jupiter.api.Assertions.assertArrayEquals(saved, Files.readAllBytes(dir.resolve("network.npz")), "nothing overwritten");
 		out.reset();
 		assertEquals(0, run("test", "--network", dir.resolve("network.npz").toString(), "--out", dir.resolve("t2").toString(),
 			"--readout", "velocity", "--trials-test", "1"), err());
