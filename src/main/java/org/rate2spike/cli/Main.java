@@ -31,6 +31,7 @@ import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.readout.Readout;
 import org.rate2spike.render.Charts;
+import org.rate2spike.sweep.SlurmExecutor;
 import org.rate2spike.sweep.SweepResult;
 import org.rate2spike.sweep.SweepRunner;
 import org.rate2spike.sweep.SweepSpec;
@@ -63,6 +64,11 @@ public final class Main {
 		"  sweep --task NAME --out DIR --neurons 250,500,1000 --seeds 1,2,3 [--threads K] [--tolerance 1.5]",
 		"        [--baseline false] [any parameter as a comma-separated list becomes an axis]",
 		"        trains and tests every grid point (resumable), with the rate baseline; writes sweep.csv/json/png",
+		"        --executor slurm [--partition P] [--time 02:00:00] [--cpus-per-task 1] [--mem-per-task MB] [--sbatch LINE;LINE]",
+		"        [--wait]: submits one job-array task per point with sbatch and prints the job id",
+		"  sweep --collect DIR [--resubmit] [--wait]",
+		"        merges finished SLURM tasks into sweep.csv/json/png, lists missing ones with the reason, resubmits them",
+		"  sweep-task --dir DIR --index I   (the body of one array task)",
 		"  baseline --task NAME --out DIR [--seed S] [--rate-units M] [--trials I,P,D,R,T] [--dt-rls K] [--rls-alpha A]",
 		"        trains and tests the rate baseline (full-FORCE task network of Ñ tanh units); writes baseline.npz",
 		"  export --network FILE --out DIR [--trials-test K] [--voltages 0,1,2] [--readout NAME]",
@@ -110,6 +116,7 @@ public final class Main {
 				case "info": return info(rest, out);
 				case "readout": return readout(options(rest), out, progress);
 				case "sweep": return sweep(options(rest), out, err, progress);
+				case "sweep-task": return sweepTask(options(rest), out);
 				case "baseline": return baseline(options(rest), out, progress);
 				case "export": return export(options(rest), out, progress);
 				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test, readout, sweep, baseline, export or info (--help lists options)");
@@ -276,6 +283,13 @@ public final class Main {
 	private static int sweep(final Map<String, String> o, final PrintStream out, final PrintStream err,
 		final ConsoleProgress progress) throws IOException
 	{
+		if (o.containsKey("collect")) return collect(o, out, err, progress);
+		final String executor = o.getOrDefault("executor", "local");
+		o.remove("executor");
+		if (!executor.equals("local") && !executor.equals("slurm")) throw new ParameterException("executor", "must be local or slurm (got '" + executor + "')");
+		final SlurmExecutor.Options slurm = slurmOptions(o);
+		final boolean wait = Boolean.parseBoolean(o.getOrDefault("wait", "false"));
+		o.remove("wait");
 		final Path dir = outDir(o);
 		final int threads = TrainingConfig.parseInt("threads", o.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
 		o.remove("threads");
@@ -295,6 +309,14 @@ public final class Main {
 			else base = base.with(e.getKey(), e.getValue());
 		}
 		final SweepSpec spec = new SweepSpec(base, axes, seeds, tolerance, baseline).validate();
+		if (executor.equals("slurm")) {
+			final String id = SlurmExecutor.submit(spec, dir, slurm);
+			if (id.isEmpty()) out.println("every point of this sweep is already finished in " + dir);
+			else out.printf("submitted job array %s (%d tasks); collect with: sweep --collect %s%n", id, spec.jobs().size(), dir);
+			if (!wait) return 0;
+			SlurmExecutor.await(dir, progress);
+			return collect(new LinkedHashMap<>(Map.of("collect", dir.toString())), out, err, progress);
+		}
 		err.printf("Sweep on '%s': %d points (%s × seeds %s), %d threads%n", base.task(), spec.points().size(), axes.keySet(),
 			seeds, threads);
 		final SweepResult r = SweepRunner.run(spec, dir, threads, new SweepRunner.Listener() {
@@ -314,6 +336,64 @@ public final class Main {
 				return progress.cancelled();
 			}
 		});
+		report(dir, r, out);
+		return progress.cancelled() || r.failed() > 0 ? 1 : 0;
+	}
+
+	private static SlurmExecutor.Options slurmOptions(final Map<String, String> o) {
+		final SlurmExecutor.Options d = SlurmExecutor.Options.DEFAULTS;
+		final String extra = o.remove("sbatch");
+		final SlurmExecutor.Options s = new SlurmExecutor.Options(o.getOrDefault("partition", d.partition()),
+			o.getOrDefault("time", d.time()), TrainingConfig.parseInt("cpus_per_task", o.getOrDefault("cpus_per_task", "" + d.cpus())),
+			TrainingConfig.parseInt("mem_per_task", o.getOrDefault("mem_per_task", "" + d.memMb())),
+			extra == null ? List.of() : List.of(extra.split(";")));
+		o.remove("partition");
+		o.remove("time");
+		o.remove("cpus_per_task");
+		o.remove("mem_per_task");
+		return s.validate();
+	}
+
+	private static int collect(final Map<String, String> o, final PrintStream out, final PrintStream err,
+		final ConsoleProgress progress) throws IOException
+	{
+		final Path dir = Path.of(o.remove("collect"));
+		final boolean resubmit = Boolean.parseBoolean(o.getOrDefault("resubmit", "false"));
+		o.remove("resubmit");
+		final boolean wait = Boolean.parseBoolean(o.getOrDefault("wait", "false"));
+		o.remove("wait");
+		final SlurmExecutor.Options slurm = slurmOptions(o);
+		if (!o.isEmpty()) throw new ParameterException(o.keySet().iterator().next(), "is not an option of sweep --collect");
+		if (wait) SlurmExecutor.await(dir, progress);
+		final List<SlurmExecutor.Missing> missing = SlurmExecutor.collect(dir);
+		final SweepResult r = SlurmExecutor.result(dir);
+		for (final SlurmExecutor.Missing m : missing) err.printf("missing %d (%s): %s%n", m.index(), m.key(), m.reason());
+		report(dir, r, out);
+		if (resubmit && !missing.isEmpty()) {
+			final String id = SlurmExecutor.resubmit(dir, slurm);
+			out.printf("resubmitted %d tasks as job array %s%n", missing.size(), id);
+		}
+		return missing.isEmpty() ? 0 : 1;
+	}
+
+	private static int sweepTask(final Map<String, String> o, final PrintStream out) throws IOException {
+		final String dir = o.remove("dir");
+		if (dir == null) throw new ParameterException("dir", "is required: the sweep folder");
+		final int index = TrainingConfig.parseInt("index", o.getOrDefault("index", "-1"));
+		try {
+			final SweepTable.Row r = SlurmExecutor.runTask(Path.of(dir), index);
+			out.printf("task %d (%s): %s%n", index, r.key(), r.done() ? "median test nMSE " + r.medianNmse() : "failed: " + r.message());
+			return r.done() ? 0 : 1;
+		}
+		catch (final IOException | RuntimeException e) {
+			throw e;
+		}
+		catch (final Exception e) {
+			throw new IOException(e.getMessage(), e);
+		}
+	}
+
+	private static void report(final Path dir, final SweepResult r, final PrintStream out) throws IOException {
 		Json.write(dir.resolve("sweep.json"), r.toMap());
 		if (!r.curves().isEmpty()) Charts.savePng(Charts.sweep(r), dir.resolve("sweep.png"));
 		out.printf("%d of %d points done, %d failed; wrote %s%n", r.done(), r.points(), r.failed(), dir.resolve(SweepTable.FILE));
@@ -324,7 +404,6 @@ public final class Main {
 				name, c.smallestN(), r.tolerance(), c.expansionFactor()) : String.format(
 				"expansion factor%s: no N in the sweep within %.2gx of the baseline", name, r.tolerance()));
 		}
-		return progress.cancelled() || r.failed() > 0 ? 1 : 0;
 	}
 
 	private static int baseline(final Map<String, String> o, final PrintStream out, final ConsoleProgress progress)

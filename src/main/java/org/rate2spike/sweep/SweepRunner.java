@@ -62,20 +62,8 @@ public final class SweepRunner {
 		final List<String> axes = new ArrayList<>(spec.axes().keySet());
 		final Path csv = dir.resolve(SweepTable.FILE);
 		final SweepTable table = SweepTable.read(csv, axes);
-		final List<SweepSpec.Point> points = spec.points();
-		final List<String> order = new ArrayList<>();
-		final Map<String, Map<String, String>> baselines = new LinkedHashMap<>();
-		for (final SweepSpec.Point p : points) {
-			if (spec.baseline()) {
-				final Map<String, String> rate = rateValues(p.values());
-				final String bk = baselineKey(rate, p.seed());
-				if (!baselines.containsKey(bk)) {
-					baselines.put(bk, rate);
-					order.add(bk);
-				}
-			}
-			order.add(p.key());
-		}
+		final List<SweepSpec.Job> all = spec.jobs();
+		final List<String> order = all.stream().map(SweepSpec.Job::key).toList();
 		final int total = order.size();
 		int already = 0;
 		for (final String k : order) if (table.get(k) != null && table.get(k).done()) already++;
@@ -96,18 +84,11 @@ public final class SweepRunner {
 		});
 		try {
 			final List<Future<?>> jobs = new ArrayList<>();
-			for (final Map.Entry<String, Map<String, String>> b : baselines.entrySet()) {
-				final SweepTable.Row r = table.get(b.getKey());
+			for (final SweepSpec.Job job : all) {
+				final SweepTable.Row r = table.get(job.key());
 				if (r != null && r.done()) continue;
-				final long seed = Long.parseLong(b.getKey().substring(b.getKey().lastIndexOf('=') + 1));
-				jobs.add(pool.submit(() -> record(table, csv, order, listener, done, total, b.getKey(), b.getValue(), seed,
-					() -> baseline(spec, b.getValue(), seed, b.getKey(), targets, progress))));
-			}
-			for (final SweepSpec.Point p : points) {
-				final SweepTable.Row r = table.get(p.key());
-				if (r != null && r.done()) continue;
-				jobs.add(pool.submit(() -> record(table, csv, order, listener, done, total, p.key(), p.values(), p.seed(),
-					() -> point(spec, p, targets, progress))));
+				jobs.add(pool.submit(() -> record(table, csv, order, listener, done, total, job.key(), job.values(), job.seed(),
+					() -> runJob(spec, job, targets, progress))));
 			}
 			for (final Future<?> j : jobs) j.get();
 		}
@@ -182,6 +163,14 @@ public final class SweepRunner {
 			return mine.get();
 		}
 		return f.get();
+	}
+
+	/** Runs one job: a spiking point or a rate baseline. Null when cancelled. */
+	public static SweepTable.Row runJob(final SweepSpec spec, final SweepSpec.Job job,
+		final Map<String, Future<RateTargets>> cache, final Progress progress) throws Exception
+	{
+		return job.baseline() ? baseline(spec, job.values(), job.seed(), job.key(), cache, progress)
+			: point(spec, new SweepSpec.Point(job.index(), job.values(), job.seed()), cache, progress);
 	}
 
 	private static SweepTable.Row point(final SweepSpec spec, final SweepSpec.Point p,

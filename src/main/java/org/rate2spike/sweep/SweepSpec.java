@@ -65,6 +65,27 @@ public record SweepSpec(TrainingConfig base, Map<String, List<String>> axes, Lis
 		}
 	}
 
+	/** One unit of work: a spiking point or a rate baseline. {@code values} of a baseline are its rate axes only. */
+	public record Job(int index, boolean baseline, String key, Map<String, String> values, long seed) {}
+
+	/**
+	 * Everything to run, in a fixed order: each rate baseline (if wanted) just before the first point that needs it.
+	 * The index is what a job array task is given.
+	 */
+	public List<Job> jobs() {
+		final List<Job> jobs = new ArrayList<>();
+		final java.util.Set<String> seen = new java.util.HashSet<>();
+		for (final Point p : points()) {
+			if (baseline) {
+				final Map<String, String> rate = SweepRunner.rateValues(p.values());
+				final String bk = SweepRunner.baselineKey(rate, p.seed());
+				if (seen.add(bk)) jobs.add(new Job(jobs.size(), true, bk, rate, p.seed()));
+			}
+			jobs.add(new Job(jobs.size(), false, p.key(), p.values(), p.seed()));
+		}
+		return jobs;
+	}
+
 	/** All points: axes vary slowest first, seeds fastest. */
 	public List<Point> points() {
 		final List<Map<String, String>> combos = new ArrayList<>();
