@@ -10,16 +10,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.rate2spike.baseline.BaselineStage;
+import org.rate2spike.baseline.RateBaseline;
+import org.rate2spike.io.BaselineFile;
+import org.rate2spike.io.ExportFiles;
 import org.rate2spike.io.Json;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.Npz;
+import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.io.RunFolder;
 import org.rate2spike.protocol.CancelledException;
+import org.rate2spike.protocol.Export;
+import org.rate2spike.protocol.Metrics;
 import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.protocol.TargetsStage;
+import org.rate2spike.protocol.ReadoutStage;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TestStage;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.readout.Readout;
+import org.rate2spike.render.Charts;
+import org.rate2spike.sweep.SlurmExecutor;
+import org.rate2spike.sweep.SweepResult;
+import org.rate2spike.sweep.SweepRunner;
+import org.rate2spike.sweep.SweepSpec;
+import org.rate2spike.sweep.SweepTable;
+import org.rate2spike.readout.ReadoutOptions;
+import org.rate2spike.rate.RateTargets;
+import org.rate2spike.task.Task;
 import org.rate2spike.task.Tasks;
 import org.rate2spike.util.ParameterException;
 
@@ -37,10 +56,29 @@ public final class Main {
 		"        runs rate targets -> spiking training -> test, writes summary.json, targets.npz, network.npz and pictures",
 		"  test  --network FILE --out DIR [--trials-test K]",
 		"        tests a saved network on fresh trials of its task",
+		"  readout --network FILE --out DIR [--signals output|derivative|shift:SECONDS] [--basis both|slow|fast]",
+		"        [--basis-neurons trained|all] [--method ridge|rls] [--name NAME] [--trials-fit K] [--trials-heldout K]",
+		"        [--folds K] [--overwrite]   (flags such as --overwrite need no value)",
+		"        fits a named linear readout of a trained network and stores it in the network file",
+		"  test  --network FILE --out DIR --readout NAME   tests with a named readout",
+		"  sweep --task NAME --out DIR --neurons 250,500,1000 --seeds 1,2,3 [--threads K] [--tolerance 1.5]",
+		"        [--baseline false] [any parameter as a comma-separated list becomes an axis]",
+		"        trains and tests every grid point (resumable), with the rate baseline; writes sweep.csv/json/png",
+		"        --executor slurm [--partition P] [--time 02:00:00] [--cpus-per-task 1] [--mem-per-task MB] [--sbatch LINE;LINE]",
+		"        [--wait]: submits one job-array task per point with sbatch and prints the job id",
+		"  sweep --collect DIR [--resubmit] [--wait]",
+		"        merges finished SLURM tasks into sweep.csv/json/png, lists missing ones with the reason, resubmits them",
+		"  sweep-task --dir DIR --index I   (the body of one array task)",
+		"  baseline --task NAME --out DIR [--seed S] [--rate-units M] [--trials I,P,D,R,T] [--dt-rls K] [--rls-alpha A]",
+		"        trains and tests the rate baseline (full-FORCE task network of Ñ tanh units); writes baseline.npz",
+		"  export --network FILE --out DIR [--trials-test K] [--voltages 0,1,2] [--readout NAME]",
+		"        runs test trials and exports spikes, rates, output/target traces and membrane potentials (CSV and .npz)",
 		"  info  FILE",
 		"        describes a saved network or targets file",
 		"  macro FILE.ijm [ARGUMENT]",
 		"        runs an ImageJ macro headless with the Rate2Spike Fiji commands (see macros/)",
+		"",
+		"Results already in --out are never overwritten unless --overwrite is given.",
 		"",
 		"Parameter options (every one has a default; --name value or --name=value):");
 
@@ -78,8 +116,13 @@ public final class Main {
 				case "train": return train(options(rest), out, err, progress);
 				case "test": return test(options(rest), out, err, progress);
 				case "info": return info(rest, out);
+				case "readout": return readout(options(rest), out, progress);
+				case "sweep": return sweep(options(rest), out, err, progress);
+				case "sweep-task": return sweepTask(options(rest), out);
+				case "baseline": return baseline(options(rest), out, progress);
+				case "export": return export(options(rest), out, progress);
 				case "macro": return org.rate2spike.fiji.MacroRunner.main(rest, err);
-				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test, info or macro (--help lists options)");
+				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test, readout, sweep, baseline, export, info or macro (--help lists options)");
 			}
 		}
 		catch (final ParameterException e) {
@@ -126,18 +169,26 @@ public final class Main {
 			final String key = (eq > 0 ? a.substring(2, eq) : a.substring(2)).toLowerCase(Locale.ROOT).replace('-', '_');
 			final String value;
 			if (eq > 0) value = a.substring(eq + 1);
-			else if (i + 1 < args.size()) value = args.get(++i);
-			else throw new ParameterException(key, "needs a value, e.g. --" + key.replace('_', '-') + " 1");
+			else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) value = args.get(++i);
+			else value = "true"; // a flag such as --overwrite
 			m.put(key, value);
 		}
 		return m;
 	}
 
-	private static Path outDir(final Map<String, String> o) throws IOException {
+	/**
+	 * The output folder. Results of an earlier run in it are never overwritten unless {@code --overwrite} is given:
+	 * the check comes before any work, so nothing is computed only to be refused.
+	 */
+	private static Path outDir(final Map<String, String> o, final String... results) throws IOException {
 		final String out = o.remove("out");
 		if (out == null || out.isBlank()) throw new ParameterException("out", "is required: the folder for results, e.g. --out results");
 		final Path dir = Path.of(out);
 		if (Files.exists(dir) && !Files.isDirectory(dir)) throw new ParameterException("out", dir + " exists and is not a folder");
+		final boolean overwrite = Boolean.parseBoolean(o.getOrDefault("overwrite", "false"));
+		if (!overwrite) for (final String f : results)
+			if (Files.exists(dir.resolve(f))) throw new ParameterException("out", dir + " already holds " + f +
+				" from an earlier run; choose another folder or add --overwrite");
 		Files.createDirectories(dir);
 		return dir;
 	}
@@ -145,7 +196,8 @@ public final class Main {
 	private static int train(final Map<String, String> o, final PrintStream out, final PrintStream err,
 		final ConsoleProgress progress) throws IOException
 	{
-		final Path dir = outDir(o);
+		final Path dir = outDir(o, RunFolder.SUMMARY, RunFolder.NETWORK, RunFolder.TARGETS);
+		o.remove("overwrite");
 		TrainingConfig config = TrainingConfig.DEFAULTS;
 		for (final Map.Entry<String, String> e : o.entrySet()) config = config.with(e.getKey(), e.getValue());
 		config.validate();
@@ -170,19 +222,239 @@ public final class Main {
 	private static int test(final Map<String, String> o, final PrintStream out, final PrintStream err,
 		final ConsoleProgress progress) throws IOException
 	{
-		final Path dir = outDir(o);
+		final Path dir = outDir(o, RunFolder.SUMMARY);
+		o.remove("overwrite");
 		final String file = o.remove("network");
 		if (file == null) throw new ParameterException("network", "is required: a network file saved by train, e.g. --network results/network.npz");
 		final TrainedNetwork net = NetworkFile.load(Path.of(file));
 		int trials = net.counts().test();
 		final String t = o.remove("trials_test");
 		if (t != null) trials = TrainingConfig.DEFAULTS.with("trials_test", t).trials().test();
-		if (!o.isEmpty()) throw new ParameterException(o.keySet().iterator().next(), "is not an option of test; it takes --network, --out and --trials-test");
-		final TestResult r = TestStage.run(net, Tasks.create(net.targets().task(), net.targets().params().dt()), trials, progress);
+		final String readoutName = o.remove("readout");
+		if (!o.isEmpty()) throw new ParameterException(o.keySet().iterator().next(), "is not an option of test; it takes --network, --out, --trials-test and --readout");
+		final Readout readout = readoutName == null ? null : ReadoutFile.get(Path.of(file), readoutName);
+		final TestResult r = TestStage.run(net, Tasks.create(net.targets().task(), net.targets().params().dt()), trials,
+			progress, readout);
 		RunFolder.writeTest(dir, net, r);
 		out.printf("mean firing rate: %.2f Hz%n", r.meanRateHz());
 		out.printf("median test nMSE: %.5f%n", r.medianNmse());
 		return r.partial() ? 1 : 0;
+	}
+
+	private static int readout(final Map<String, String> o, final PrintStream out, final ConsoleProgress progress)
+		throws IOException
+	{
+		final Path dir = outDir(o, "readout.json");
+		final String file = o.remove("network");
+		if (file == null) throw new ParameterException("network", "is required: a network file saved by train, e.g. --network results/network.npz");
+		final boolean overwrite = Boolean.parseBoolean(o.getOrDefault("overwrite", "false"));
+		o.remove("overwrite");
+		ReadoutOptions opt = ReadoutOptions.DEFAULTS;
+		for (final Map.Entry<String, String> e : o.entrySet()) {
+			final String v = e.getValue();
+			switch (e.getKey()) {
+				case "name": case "readout_name": opt = opt.withName(v); break;
+				case "signals": opt = opt.withSignals(v); break;
+				case "basis": opt = opt.withTraces(v); break;
+				case "basis_neurons": opt = opt.withNeurons(v); break;
+				case "method": opt = opt.withMethod(v); break;
+				case "trials_fit": opt = opt.withTrials(TrainingConfig.parseInt(e.getKey(), v), opt.heldoutTrials()); break;
+				case "trials_heldout": opt = opt.withTrials(opt.fitTrials(), TrainingConfig.parseInt(e.getKey(), v)); break;
+				case "folds": opt = opt.withFolds(TrainingConfig.parseInt(e.getKey(), v)); break;
+				case "rls_alpha": opt = opt.withRlsAlpha(TrainingConfig.parseDouble(e.getKey(), v)); break;
+				default: throw new ParameterException(e.getKey(), "is not an option of readout (see --help)");
+			}
+		}
+		opt.validate();
+		final Path network = Path.of(file);
+		final TrainedNetwork net = NetworkFile.load(network);
+		if (!overwrite && ReadoutFile.list(network).containsKey(opt.name())) throw new ParameterException("name", "readout '" +
+			opt.name() + "' already exists in " + network + "; choose another --name or add --overwrite");
+		final ReadoutStage.Result r = ReadoutStage.fit(net, Tasks.create(net.targets().task(), net.targets().params().dt()),
+			opt, progress);
+		ReadoutFile.add(network, r.readout(), overwrite);
+		RunFolder.writeReadout(dir, network, r);
+		out.printf("readout '%s' (%s, basis %s/%s, signals %s) stored in %s%n", opt.name(), opt.method(), opt.traces(),
+			opt.neurons(), opt.signals(), network);
+		if (!Double.isNaN(r.readout().penalty())) out.printf("penalty: %.4g%n", r.readout().penalty());
+		for (int c = 0; c < r.readout().channels(); c++)
+			out.printf("channel %d: held-out nMSE %.5f, R² %.4f%n", c + 1, r.readout().heldoutNmse()[c], r.readout().heldoutR2()[c]);
+		out.printf("median held-out nMSE: %.5f%n", r.medianHeldoutNmse());
+		return 0;
+	}
+
+	private static int sweep(final Map<String, String> o, final PrintStream out, final PrintStream err,
+		final ConsoleProgress progress) throws IOException
+	{
+		if (o.containsKey("collect")) return collect(o, out, err, progress);
+		final String executor = o.getOrDefault("executor", "local");
+		o.remove("executor");
+		if (!executor.equals("local") && !executor.equals("slurm")) throw new ParameterException("executor", "must be local or slurm (got '" + executor + "')");
+		final SlurmExecutor.Options slurm = slurmOptions(o);
+		final boolean wait = Boolean.parseBoolean(o.getOrDefault("wait", "false"));
+		o.remove("wait");
+		final Path dir = outDir(o);
+		final int threads = TrainingConfig.parseInt("threads", o.getOrDefault("threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+		o.remove("threads");
+		final double tolerance = TrainingConfig.parseDouble("tolerance", o.getOrDefault("tolerance", "1.5"));
+		o.remove("tolerance");
+		final boolean baseline = Boolean.parseBoolean(o.getOrDefault("baseline", "true"));
+		o.remove("baseline");
+		final String seedText = o.getOrDefault("seeds", o.getOrDefault("seed", "1"));
+		o.remove("seeds");
+		o.remove("seed");
+		final List<Long> seeds = new ArrayList<>();
+		for (final String s : seedText.split(",")) seeds.add(TrainingConfig.parseLong("seeds", s));
+		TrainingConfig base = TrainingConfig.DEFAULTS;
+		final Map<String, List<String>> axes = new LinkedHashMap<>();
+		for (final Map.Entry<String, String> e : o.entrySet()) {
+			if (e.getValue().contains(",") && !e.getKey().equals("trials")) axes.put(e.getKey(), List.of(e.getValue().split(",")));
+			else base = base.with(e.getKey(), e.getValue());
+		}
+		final SweepSpec spec = new SweepSpec(base, axes, seeds, tolerance, baseline).validate();
+		if (executor.equals("slurm")) {
+			final String id = SlurmExecutor.submit(spec, dir, slurm);
+			if (id.isEmpty()) out.println("every point of this sweep is already finished in " + dir);
+			else out.printf("submitted job array %s (%d tasks); collect with: sweep --collect %s%n", id, spec.jobs().size(), dir);
+			if (!wait) return 0;
+			SlurmExecutor.await(dir, progress);
+			return collect(new LinkedHashMap<>(Map.of("collect", dir.toString())), out, err, progress);
+		}
+		err.printf("Sweep on '%s': %d points (%s × seeds %s), %d threads%n", base.task(), spec.points().size(), axes.keySet(),
+			seeds, threads);
+		final SweepResult r = SweepRunner.run(spec, dir, threads, new SweepRunner.Listener() {
+			@Override
+			public void started(final int total, final int already) {
+				if (already > 0) err.printf("%d of %d already finished in %s; running the rest%n", already, total, dir);
+			}
+
+			@Override
+			public void finished(final SweepTable.Row row, final int done, final int total) {
+				err.printf("[%d/%d] %s: %s%n", done, total, row.key(), row.done() ? String.format(
+					"median test nMSE %.5g (%.0f s)", row.medianNmse(), row.wallSeconds()) : "FAILED " + row.message());
+			}
+
+			@Override
+			public boolean cancelled() {
+				return progress.cancelled();
+			}
+		});
+		report(dir, r, out);
+		return progress.cancelled() || r.failed() > 0 ? 1 : 0;
+	}
+
+	private static SlurmExecutor.Options slurmOptions(final Map<String, String> o) {
+		final SlurmExecutor.Options d = SlurmExecutor.Options.DEFAULTS;
+		final String extra = o.remove("sbatch");
+		final SlurmExecutor.Options s = new SlurmExecutor.Options(o.getOrDefault("partition", d.partition()),
+			o.getOrDefault("time", d.time()), TrainingConfig.parseInt("cpus_per_task", o.getOrDefault("cpus_per_task", "" + d.cpus())),
+			TrainingConfig.parseInt("mem_per_task", o.getOrDefault("mem_per_task", "" + d.memMb())),
+			extra == null ? List.of() : List.of(extra.split(";")));
+		o.remove("partition");
+		o.remove("time");
+		o.remove("cpus_per_task");
+		o.remove("mem_per_task");
+		return s.validate();
+	}
+
+	private static int collect(final Map<String, String> o, final PrintStream out, final PrintStream err,
+		final ConsoleProgress progress) throws IOException
+	{
+		final Path dir = Path.of(o.remove("collect"));
+		final boolean resubmit = Boolean.parseBoolean(o.getOrDefault("resubmit", "false"));
+		o.remove("resubmit");
+		final boolean wait = Boolean.parseBoolean(o.getOrDefault("wait", "false"));
+		o.remove("wait");
+		final SlurmExecutor.Options slurm = slurmOptions(o);
+		if (!o.isEmpty()) throw new ParameterException(o.keySet().iterator().next(), "is not an option of sweep --collect");
+		if (wait) SlurmExecutor.await(dir, progress);
+		final List<SlurmExecutor.Missing> missing = SlurmExecutor.collect(dir);
+		final SweepResult r = SlurmExecutor.result(dir);
+		for (final SlurmExecutor.Missing m : missing) err.printf("missing %d (%s): %s%n", m.index(), m.key(), m.reason());
+		report(dir, r, out);
+		if (resubmit && !missing.isEmpty()) {
+			final String id = SlurmExecutor.resubmit(dir, slurm);
+			out.printf("resubmitted %d tasks as job array %s%n", missing.size(), id);
+		}
+		return missing.isEmpty() ? 0 : 1;
+	}
+
+	private static int sweepTask(final Map<String, String> o, final PrintStream out) throws IOException {
+		final String dir = o.remove("dir");
+		if (dir == null) throw new ParameterException("dir", "is required: the sweep folder");
+		final int index = TrainingConfig.parseInt("index", o.getOrDefault("index", "-1"));
+		try {
+			final SweepTable.Row r = SlurmExecutor.runTask(Path.of(dir), index);
+			out.printf("task %d (%s): %s%n", index, r.key(), r.done() ? "median test nMSE " + r.medianNmse() : "failed: " + r.message());
+			return r.done() ? 0 : 1;
+		}
+		catch (final IOException | RuntimeException e) {
+			throw e;
+		}
+		catch (final Exception e) {
+			throw new IOException(e.getMessage(), e);
+		}
+	}
+
+	private static void report(final Path dir, final SweepResult r, final PrintStream out) throws IOException {
+		Json.write(dir.resolve("sweep.json"), r.toMap());
+		if (!r.curves().isEmpty()) Charts.savePng(Charts.sweep(r), dir.resolve("sweep.png"));
+		out.printf("%d of %d points done, %d failed; wrote %s%n", r.done(), r.points(), r.failed(), dir.resolve(SweepTable.FILE));
+		for (final SweepResult.Curve c : r.curves()) {
+			final String name = c.name().isEmpty() ? "" : " [" + c.name() + "]";
+			out.printf("rate baseline%s (Ñ = %d): median test nMSE %.3g%n", name, c.rateUnits(), c.baselineNmse());
+			out.println(c.smallestN() > 0 ? String.format("expansion factor%s: N = %d within %.2gx of the baseline, N/Ñ = %.2f",
+				name, c.smallestN(), r.tolerance(), c.expansionFactor()) : String.format(
+				"expansion factor%s: no N in the sweep within %.2gx of the baseline", name, r.tolerance()));
+		}
+	}
+
+	private static int baseline(final Map<String, String> o, final PrintStream out, final ConsoleProgress progress)
+		throws IOException
+	{
+		final Path dir = outDir(o, "baseline.npz", RunFolder.SUMMARY);
+		o.remove("overwrite");
+		TrainingConfig c = TrainingConfig.DEFAULTS;
+		for (final Map.Entry<String, String> e : o.entrySet()) c = c.with(e.getKey(), e.getValue());
+		c.validate();
+		final Task task = Tasks.create(c.task(), c.rate().dt());
+		final RateTargets targets = TargetsStage.run(task, c.rate(), c.trials(), c.seed(), progress);
+		final RateBaseline b = BaselineStage.train(targets, task, c.trials().init(), c.trials().rls(),
+			c.spiking().rlsInterval(), c.spiking().rlsRegularizer(), c.seed(), progress);
+		BaselineFile.save(b, dir.resolve("baseline.npz"));
+		final double[] test = BaselineStage.test(b, task, c.trials().test(), progress, null);
+		final Map<String, Object> s = new LinkedHashMap<>(c.toMap());
+		s.put("pcs", targets.factors());
+		s.put("test_nmse", test);
+		s.put("median_test_nmse", Metrics.median(test));
+		s.put("training_nmse", b.trainingNmse());
+		Json.write(dir.resolve(RunFolder.SUMMARY), s);
+		out.println("wrote " + dir.resolve("baseline.npz"));
+		out.printf("rate baseline median test nMSE: %.3g%n", Metrics.median(test));
+		return 0;
+	}
+
+	private static int export(final Map<String, String> o, final PrintStream out, final ConsoleProgress progress)
+		throws IOException
+	{
+		final Path dir = outDir(o, "export.npz", "spikes.csv");
+		o.remove("overwrite");
+		final String file = o.remove("network");
+		if (file == null) throw new ParameterException("network", "is required: a network file saved by train, e.g. --network results/network.npz");
+		final TrainedNetwork net = NetworkFile.load(Path.of(file));
+		final int trials = TrainingConfig.parseInt("trials_test", o.getOrDefault("trials_test", "3"));
+		o.remove("trials_test");
+		final String v = o.remove("voltages");
+		final int[] neurons = v == null || v.isBlank() ? new int[0]
+			: java.util.Arrays.stream(v.split(",")).mapToInt(x -> TrainingConfig.parseInt("voltages", x)).toArray();
+		final String name = o.remove("readout");
+		if (!o.isEmpty()) throw new ParameterException(o.keySet().iterator().next(), "is not an option of export (see --help)");
+		final Readout readout = name == null ? null : ReadoutFile.get(Path.of(file), name);
+		final Export.Data d = Export.run(net, Tasks.create(net.targets().task(), net.targets().params().dt()), trials, neurons,
+			readout, progress);
+		ExportFiles.write(dir, d);
+		out.printf("exported %d test trials (%d spikes) to %s%n", d.result().trials(), d.result().spikeNeuron().length, dir);
+		return 0;
 	}
 
 	private static int info(final List<String> args, final PrintStream out) throws IOException {

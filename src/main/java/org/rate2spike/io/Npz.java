@@ -132,6 +132,12 @@ public final class Npz {
 		catch (final java.io.EOFException e) {
 			throw new FileFormatException(file, "is truncated");
 		}
+		catch (final FileFormatException e) {
+			throw e;
+		}
+		catch (final IllegalArgumentException e) { // java.util.zip's answer to mangled entry names
+			throw new FileFormatException(file, "is not a valid .npz (zip) archive: " + e.getMessage());
+		}
 		return new Contents(file, arrays, texts);
 	}
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.protocol.ReadoutStage;
+import org.rate2spike.readout.Readout;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.protocol.TrainingConfig;
@@ -57,6 +59,36 @@ public final class RunFolder {
 		s.put("wall_s", Map.of("test", test.seconds()));
 		writeTestPictures(dir, test);
 		Json.write(dir.resolve(SUMMARY), s);
+	}
+
+	/** For {@code readout}: readout.json (stable names: penalty, heldout_nmse, heldout_r2 per channel) and pictures. */
+	public static void writeReadout(final Path dir, final Path network, final ReadoutStage.Result r) throws IOException {
+		final Readout ro = r.readout();
+		final Map<String, Object> s = new LinkedHashMap<>();
+		s.put("network", network.toString());
+		s.put("name", ro.name());
+		s.put("method", ro.method());
+		s.put("basis", ro.traces());
+		s.put("basis_neurons", ro.neurons());
+		s.put("signals", ro.signals());
+		s.put("features", ro.features());
+		s.put("penalty", ro.penalty());
+		s.put("heldout_nmse", ro.heldoutNmse());
+		s.put("heldout_r2", ro.heldoutR2());
+		s.put("train_nmse", r.trainNmse());
+		s.put("train_r2", r.trainR2());
+		s.put("median_heldout_nmse", r.medianHeldoutNmse());
+		s.put("heldout_trial_nmse", r.heldoutTrialNmse());
+		s.put("cv_penalties", r.penalties());
+		s.put("cv_nmse", r.cvNmse());
+		s.put("wall_s", r.seconds());
+		for (int c = 0; c < ro.channels(); c++)
+			Charts.savePng(Charts.tracesVsTargets(String.format("Readout '%s', held-out trials: channel %d (nMSE %.4f)",
+				ro.name(), c + 1, ro.heldoutNmse()[c]), r.outputs(), r.targets(), r.dt(), 3, c),
+				dir.resolve(ro.channels() == 1 ? "readout_vs_target.png" : "readout_vs_target_ch" + (c + 1) + ".png"));
+		if (r.penalties().length > 0)
+			Charts.savePng(Charts.crossValidation(r.penalties(), r.cvNmse(), ro.penalty()), dir.resolve("cv_error.png"));
+		Json.write(dir.resolve("readout.json"), s);
 	}
 
 	private static Map<String, Object> networkSummary(final TrainedNetwork net) {

@@ -2,7 +2,7 @@ package org.rate2spike.protocol;
 
 /** The phases of the protocol, in order. */
 public enum Phase {
-	PCA("pca"), DEMEAN("demean"), RLS("rls"), TEST("test");
+	PCA("pca"), DEMEAN("demean"), RLS("rls"), TEST("test"), READOUT("readout");
 
 	private final String key;
 

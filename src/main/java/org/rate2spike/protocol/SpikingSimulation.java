@@ -21,7 +21,10 @@ import org.rate2spike.util.Seeds;
  */
 final class SpikingSimulation {
 
-	/** Receives every counted step of a phase (for recording); arrays are reused, copy what you keep. */
+	/**
+	 * Receives every step of a phase (for recording); {@code trial} counts the phase's counted trials from 0 and is
+	 * negative during settling. Arrays are reused: copy what you keep.
+	 */
 	interface StepObserver {
 		void step(int trial, int t, Trial tr, double[] outputs, SpikingNetwork net);
 	}
@@ -78,7 +81,7 @@ final class SpikingSimulation {
 		final Random coin = Seeds.stream(seed, Seeds.RLS_TIMES);
 		final double rlsProbability = 1.0 / params.rlsInterval();
 		final boolean demean = phase == Phase.DEMEAN;
-		final boolean test = phase == Phase.TEST;
+		final boolean test = phase == Phase.TEST || phase == Phase.READOUT; // autonomous: no teacher after settling
 		final double[] meanSum = demean ? new double[net.neurons()] : null;
 		long meanSteps = 0;
 
@@ -106,7 +109,10 @@ final class SpikingSimulation {
 				}
 				else out = decoders.apply(net.traces());
 				net.feedback(out);
-				if (!isCounted) continue;
+				if (!isCounted) {
+					if (observer != null) observer.step(tr - init, t, trial, out, net);
+					continue;
+				}
 
 				totals.spikes += spikes;
 				totals.steps++;

@@ -2,11 +2,16 @@ package org.rate2spike.protocol;
 
 import java.util.Arrays;
 
+import org.rate2spike.kernels.Kernels;
 import org.rate2spike.learn.Decoders;
+import org.rate2spike.readout.Features;
+import org.rate2spike.readout.Readout;
+import org.rate2spike.readout.Signals;
 import org.rate2spike.spiking.SpikingNetwork;
 import org.rate2spike.task.Task;
 import org.rate2spike.task.Trial;
 import org.rate2spike.util.Check;
+import org.rate2spike.util.ParameterException;
 
 /** Stage 3: run a trained network autonomously on test trials, without learning, and score it. */
 public final class TestStage {
@@ -14,6 +19,23 @@ public final class TestStage {
 	private TestStage() {}
 
 	public static TestResult run(final TrainedNetwork network, final Task task, final int testTrials, final Progress progress) {
+		return run(network, task, testTrials, progress, null);
+	}
+
+	/**
+	 * Tests with a named readout in place of the one learned in training: its output is scored against its own
+	 * signals. The feedback W is the trained one either way.
+	 */
+	public static TestResult run(final TrainedNetwork network, final Task task, final int testTrials, final Progress progress,
+		final Readout readout)
+	{
+		return run(network, task, testTrials, progress, readout, null);
+	}
+
+	/** As above, with one more observer of every step (e.g. to record membrane potentials for export). */
+	static TestResult run(final TrainedNetwork network, final Task task, final int testTrials, final Progress progress,
+		final Readout readout, final SpikingSimulation.StepObserver extra)
+	{
 		Check.atLeast("trials_test", testTrials, 1);
 		TrainingStage.checkTask(network.targets(), task);
 		final int neurons = network.neurons();
@@ -21,10 +43,24 @@ public final class TestStage {
 			network.counts().init(), network.connectivity(), network.initialVoltage(), network.meanInput().clone());
 		final Decoders decoders = Decoders.of(network.feedbackWeights(), network.readoutWeights());
 		final Recorder rec = new Recorder(testTrials, task.outputs(), neurons, network.targets().factors());
+		if (readout != null) {
+			final double dt = network.targets().params().dt();
+			rec.readout = readout;
+			rec.signals = Signals.parse(readout.signals(), dt);
+			rec.features = new Features(readout.traces(), readout.neurons(), network.params(),
+				network.connectivity().trained().length, dt);
+			if (rec.features.size() != readout.features()) throw new ParameterException("readout", "'" + readout.name() +
+				"' has " + readout.features() + " weights per channel but its basis has " + rec.features.size());
+		}
 		final long start = System.nanoTime();
-		final SpikingSimulation.PhaseTotals totals = sim.run(Phase.TEST, testTrials, decoders, null, progress, rec);
+		final SpikingSimulation.StepObserver observer = extra == null ? rec : (trial, t, tr, out, net) -> {
+			rec.step(trial, t, tr, out, net);
+			extra.step(trial, t, tr, out, net);
+		};
+		final SpikingSimulation.PhaseTotals totals = sim.run(Phase.TEST, testTrials, decoders, null, progress, observer);
 		final double seconds = (System.nanoTime() - start) * 1e-9;
 		final int done = totals.nmse.length;
+		if (readout != null) for (int tr = 0; tr < done; tr++) totals.nmse[tr] = rec.readoutNmse(tr);
 		return new TestResult(totals.nmse, sim.meanRateHz(totals), rec.spikeCounts, Arrays.copyOf(rec.outputs, done),
 			Arrays.copyOf(rec.targets, done), rec.neuron(), rec.step(), Arrays.copyOf(rec.steps, done),
 			network.targets().params().dt(), seconds, totals.cancelled);
@@ -50,14 +86,18 @@ public final class TestStage {
 
 		@Override
 		public void step(final int trial, final int t, final Trial tr, final double[] out, final SpikingNetwork net) {
+			final double[] x = features == null ? null : features.update(net);
+			if (trial < 0) return;
 			if (trial != lastTrial) {
 				if (lastTrial >= 0) offset += steps[lastTrial];
 				lastTrial = trial;
 				steps[trial] = tr.steps();
 				outputs[trial] = new double[tr.outputs()][tr.steps()];
-				targets[trial] = tr.output();
+				targets[trial] = readout == null ? tr.output() : signals.of(tr);
+				if (readout != null) outputs[trial] = new double[readout.channels()][tr.steps()];
 			}
-			for (int o = 0; o < tr.outputs(); o++) outputs[trial][o][t] = out[factors + o];
+			if (readout == null) for (int o = 0; o < tr.outputs(); o++) outputs[trial][o][t] = out[factors + o];
+			else for (int o = 0; o < readout.channels(); o++) outputs[trial][o][t] = Kernels.dot(readout.weights()[o], x, x.length);
 			final int count = net.spikeCount();
 			if (spikes + count > neuron.length) {
 				final int size = Math.max(2 * neuron.length, spikes + count);
@@ -70,6 +110,21 @@ public final class TestStage {
 				step[spikes++] = offset + t;
 				spikeCounts[idx[q]]++;
 			}
+		}
+
+		Readout readout;
+		Signals signals;
+		Features features;
+
+		double readoutNmse(final int trial) {
+			double err = 0, tgt = 0;
+			for (int o = 0; o < outputs[trial].length; o++)
+				for (int t = 0; t < outputs[trial][o].length; t++) {
+					final double e = outputs[trial][o][t] - targets[trial][o][t];
+					err += e * e;
+					tgt += targets[trial][o][t] * targets[trial][o][t];
+				}
+			return Metrics.nmse(err, tgt, steps[trial]);
 		}
 
 		int[] neuron() {

@@ -126,7 +126,7 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 		return c;
 	}
 
-	static int parseInt(final String key, final String value) {
+	public static int parseInt(final String key, final String value) {
 		try {
 			final double d = Double.parseDouble(value.trim());
 			if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) throw new NumberFormatException();
@@ -137,7 +137,7 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 		}
 	}
 
-	static long parseLong(final String key, final String value) {
+	public static long parseLong(final String key, final String value) {
 		try {
 			return Long.parseLong(value.trim());
 		}
@@ -146,7 +146,7 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 		}
 	}
 
-	static double parseDouble(final String key, final String value) {
+	public static double parseDouble(final String key, final String value) {
 		try {
 			return Double.parseDouble(value.trim());
 		}

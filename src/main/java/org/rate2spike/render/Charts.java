@@ -38,28 +38,58 @@ public final class Charts {
 
 	/** Network output and target over the first {@code trials} test trials, back to back (time in s). */
 	public static JFreeChart outputVsTarget(final TestResult r, final int trials, final int channel) {
-		final XYSeries target = new XYSeries("target f_out"), output = new XYSeries("network output z");
-		final int shown = Math.min(trials, r.trials());
+		return tracesVsTargets(String.format("Test trials 1-%d: output vs target (median test nMSE %.4f)",
+			Math.min(trials, r.trials()), r.medianNmse()), r.outputs(), r.targets(), r.dt(), trials, channel);
+	}
+
+	/** Any read-out signal against its target over the first {@code trials} trials, back to back (time in s). */
+	public static JFreeChart tracesVsTargets(final String title, final double[][][] outputs, final double[][][] targets,
+		final double dt, final int trials, final int channel)
+	{
+		final XYSeries target = new XYSeries("target"), output = new XYSeries("network output");
+		final int shown = Math.min(trials, outputs.length);
 		long step = 0;
 		for (int tr = 0; tr < shown; tr++) {
-			final double[] z = r.outputs()[tr][channel], f = r.targets()[tr][channel];
+			final double[] z = outputs[tr][channel], f = targets[tr][channel];
 			for (int t = 0; t < z.length; t++, step++) {
-				target.add(step * r.dt(), f[t], false);
-				output.add(step * r.dt(), z[t], false);
+				target.add(step * dt, f[t], false);
+				output.add(step * dt, z[t], false);
 			}
 		}
 		final XYSeriesCollection data = new XYSeriesCollection();
 		data.addSeries(target);
 		data.addSeries(output);
-		final NumberAxis x = new NumberAxis("time (s)"), y = new NumberAxis("output, channel " + (channel + 1));
+		final NumberAxis x = new NumberAxis("time (s)"), y = new NumberAxis("channel " + (channel + 1));
 		final XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
 		lines.setSeriesPaint(0, TARGET);
 		lines.setSeriesStroke(0, new BasicStroke(3f));
 		lines.setSeriesPaint(1, OUTPUT);
 		lines.setSeriesStroke(1, new BasicStroke(1.5f));
 		final XYPlot plot = new XYPlot(data, x, y, lines);
-		return styled(new JFreeChart(String.format("Test trials 1-%d: output vs target (median test nMSE %.4f)", shown,
-			r.medianNmse()), titleFont(), plot, true));
+		return styled(new JFreeChart(title, titleFont(), plot, true));
+	}
+
+	/** Cross-validated error against the ridge penalty, log-log, with the chosen penalty marked. */
+	public static JFreeChart crossValidation(final double[] penalties, final double[] cvNmse, final double chosen) {
+		final XYSeries curve = new XYSeries("cross-validated nMSE"), pick = new XYSeries("chosen");
+		for (int i = 0; i < penalties.length; i++) {
+			if (cvNmse[i] > 0) curve.add(penalties[i], cvNmse[i]);
+			if (penalties[i] == chosen && cvNmse[i] > 0) pick.add(penalties[i], cvNmse[i]);
+		}
+		final XYSeriesCollection data = new XYSeriesCollection();
+		data.addSeries(curve);
+		data.addSeries(pick);
+		final XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+		r.setSeriesPaint(0, TARGET);
+		r.setSeriesPaint(1, OUTPUT);
+		r.setSeriesLinesVisible(1, false);
+		final LogAxis x = new LogAxis("ridge penalty"), y = new LogAxis("nMSE");
+		x.setSmallestValue(1e-300);
+		y.setSmallestValue(1e-300);
+		r.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-6, -6, 12, 12));
+		final XYPlot plot = new XYPlot(data, x, y, r);
+		plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // the chosen point on top
+		return styled(new JFreeChart(String.format("Cross-validation (chosen penalty %.3g)", chosen), titleFont(), plot, true));
 	}
 
 	/** Spike raster of up to {@code maxNeurons} neurons over the first {@code trials} test trials. */
@@ -140,6 +170,52 @@ public final class Charts {
 			"Firing rates (mean %.1f Hz)", r.meanRateHz()), "rate (Hz)", "neurons", data, PlotOrientation.VERTICAL, false,
 			false, false);
 		return styled(chart);
+	}
+
+	/** Median test nMSE against N (log-log), every seed's point, and each curve's rate baseline as a dashed line. */
+	public static JFreeChart sweep(final org.rate2spike.sweep.SweepResult r) {
+		final XYSeriesCollection data = new XYSeriesCollection();
+		final XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
+		final XYPlot plot = new XYPlot(data, new LogAxis("spiking neurons N"), new LogAxis("median test nMSE"), lines);
+		final Color[] palette = { OUTPUT, TARGET, new Color(0x2ca02c), new Color(0x9467bd), new Color(0x8c564b) };
+		int series = 0;
+		for (int c = 0; c < r.curves().size(); c++) {
+			final org.rate2spike.sweep.SweepResult.Curve curve = r.curves().get(c);
+			final Color color = palette[c % palette.length];
+			final XYSeries med = new XYSeries(curve.name().isEmpty() ? "median over seeds" : curve.name());
+			for (int i = 0; i < curve.neurons().length; i++)
+				if (curve.medianNmse()[i] > 0) med.add(curve.neurons()[i], curve.medianNmse()[i]);
+			data.addSeries(med);
+			lines.setSeriesPaint(series, color);
+			lines.setSeriesStroke(series++, new BasicStroke(2f));
+			final XYSeries seeds = new XYSeries((curve.name().isEmpty() ? "" : curve.name() + ", ") + "each seed");
+			for (final org.rate2spike.sweep.SweepTable.Row row : r.rows()) {
+				if (!row.kind().equals("spiking") || !(row.medianNmse() > 0)) continue;
+				final org.rate2spike.sweep.SweepSpec.Point p = new org.rate2spike.sweep.SweepSpec.Point(0, row.values(), row.seed());
+				if (!p.curve().equals(curve.name()) || !row.values().containsKey("neurons")) continue;
+				seeds.add(Double.parseDouble(row.values().get("neurons")), row.medianNmse());
+			}
+			data.addSeries(seeds);
+			lines.setSeriesPaint(series, color);
+			lines.setSeriesLinesVisible(series++, false);
+			if (curve.baselineNmse() > 0) {
+				final org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(curve.baselineNmse(), color,
+					new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f }, 0f));
+				m.setLabel(String.format("rate baseline (Ñ = %d) %.2g", curve.rateUnits(), curve.baselineNmse()));
+				m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+				m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
+				plot.addRangeMarker(m);
+			}
+		}
+		double lo = Double.POSITIVE_INFINITY, hi = 0;
+		for (final org.rate2spike.sweep.SweepResult.Curve curve : r.curves()) {
+			for (final double v : curve.medianNmse()) if (v > 0) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+			if (curve.baselineNmse() > 0) { lo = Math.min(lo, curve.baselineNmse()); hi = Math.max(hi, curve.baselineNmse()); }
+		}
+		for (final org.rate2spike.sweep.SweepTable.Row row : r.rows())
+			if (row.kind().equals("spiking") && row.medianNmse() > 0) { lo = Math.min(lo, row.medianNmse()); hi = Math.max(hi, row.medianNmse()); }
+		if (hi > 0) plot.getRangeAxis().setRange(lo / 3, hi * 3); // markers do not widen the automatic range
+		return styled(new JFreeChart("Spiking network size vs error", titleFont(), plot, true));
 	}
 
 	private static Font titleFont() {

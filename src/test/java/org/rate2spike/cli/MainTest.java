@@ -60,8 +60,39 @@ class MainTest {
 		assertEquals(median, t.get("median_test_nmse").getAsDouble(), 0.0, "a saved network tests exactly as trained");
 
 		out.reset();
+		final Path ro = dir.resolve("readout");
+		assertEquals(0, run("readout", "--network", dir.resolve("network.npz").toString(), "--out", ro.toString(),
+			"--signals", "derivative", "--name", "velocity", "--trials-fit", "2", "--trials-heldout", "1", "--folds", "2"), err());
+		final JsonObject r = JsonParser.parseString(Files.readString(ro.resolve("readout.json"))).getAsJsonObject();
+		assertTrue(r.get("penalty").getAsDouble() > 0);
+		assertEquals(1, r.getAsJsonArray("heldout_nmse").size());
+		assertEquals(1, r.getAsJsonArray("heldout_r2").size());
+		assertTrue(Files.size(ro.resolve("readout_vs_target.png")) > 100 && Files.size(ro.resolve("cv_error.png")) > 100);
+		assertTrue(out().contains("median held-out nMSE"), out());
+		err.reset();
+		assertEquals(2, run("readout", "--network", dir.resolve("network.npz").toString(), "--out", dir.resolve("ro2").toString(),
+			"--name", "velocity", "--trials-fit", "2", "--trials-heldout", "1", "--folds", "2"));
+		assertTrue(err().contains("'velocity' already exists"), err());
+		err.reset();
+		assertEquals(2, run("readout", "--network", dir.resolve("network.npz").toString(), "--out", ro.toString(),
+			"--name", "other", "--trials-fit", "2", "--trials-heldout", "1", "--folds", "2"));
+		assertTrue(err().contains("already holds readout.json from an earlier run; choose another folder or add --overwrite"), err());
+
+		err.reset();
+		final long before = Files.getLastModifiedTime(dir.resolve("network.npz")).toMillis();
+		final byte[] saved = Files.readAllBytes(dir.resolve("network.npz"));
+		assertEquals(2, run("train", "--neurons", "60", "--rate-units", "40", "--trials", "2,3,3,3,2", "--out", dir.toString()));
+		assertTrue(err().contains("already holds summary.json from an earlier run"), err());
+		assertEquals(before, Files.getLastModifiedTime(dir.resolve("network.npz")).toMillis());
+		org.junit.jupiter.api.Assertions.assertArrayEquals(saved, Files.readAllBytes(dir.resolve("network.npz")), "nothing overwritten");
+		out.reset();
+		assertEquals(0, run("test", "--network", dir.resolve("network.npz").toString(), "--out", dir.resolve("t2").toString(),
+			"--readout", "velocity", "--trials-test", "1"), err());
+
+		out.reset();
 		assertEquals(0, run("info", dir.resolve("network.npz").toString()));
 		assertTrue(out().contains("\"format\": \"rate2spike-network\"") && out().contains("feedback_weights"), out());
+		assertTrue(out().contains("\"velocity\"") && out().contains("readout_velocity"), "info lists named readouts");
 	}
 
 	@Test

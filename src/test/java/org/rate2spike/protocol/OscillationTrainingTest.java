@@ -12,8 +12,7 @@ class OscillationTrainingTest {
 	/** Measured: median test nMSE 0.0077 at seed 1 (the full default protocol reaches ~0.005). */
 	@Test
 	void reducedProtocolLearnsTheOscillation() {
-		final TrainingConfig c = TrainingConfig.DEFAULTS.withTrials(new TrialCounts(20, 100, 100, 200, 30));
-		final Pipeline.Run run = Pipeline.train(c, Progress.NONE);
+		final Pipeline.Run run = Fixtures.oscillation();
 		assertTrue(run.targets().factors() >= 10 && run.targets().factors() <= 60, "pcs " + run.targets().factors());
 		assertEquals(30, run.test().trials());
 		assertTrue(run.test().medianNmse() <= 0.02, "median test nMSE " + run.test().medianNmse());

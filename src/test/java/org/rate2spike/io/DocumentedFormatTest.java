@@ -1,0 +1,107 @@
+package org.rate2spike.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rate2spike.protocol.Export;
+import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.protocol.Progress;
+import org.rate2spike.protocol.TrainedNetwork;
+import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.protocol.TrialCounts;
+import org.rate2spike.task.Tasks;
+
+/** The files are what README's "Files and formats" says they are: names, shapes and types. */
+class DocumentedFormatTest {
+
+	/** Rows of README's array table: name → shape text such as "Ñ×ñ". */
+	private static Map<String, String> documentedArrays() throws IOException {
+		final String readme = Files.readString(Path.of("README.md"));
+		String section = readme.substring(readme.indexOf("## Files and formats"));
+		section = section.substring(0, section.indexOf("\n## ", 5) > 0 ? section.indexOf("\n## ", 5) : section.length());
+		final Map<String, String> m = new LinkedHashMap<>();
+		final Matcher row = Pattern.compile("(?m)^\\| (`[^|]+`) \\| ([^|]+) \\|").matcher(section);
+		while (row.find()) {
+			final List<String> names = List.of(row.group(1).split(",\\s*"));
+			final String[] shapes = row.group(2).trim().split(",\\s*");
+			for (int i = 0; i < names.size(); i++) m.put(names.get(i).replace("`", "").trim(), shapes[Math.min(i, shapes.length - 1)].trim());
+		}
+		return m;
+	}
+
+	@Test
+	void networkFileHoldsExactlyTheDocumentedArrays(@TempDir final Path dir) throws IOException {
+		final Pipeline.Run run = Pipeline.train(TrainingConfig.DEFAULTS.withTrials(new TrialCounts(1, 2, 2, 3, 2))
+			.with("neurons", "30").with("rate_units", "20").with("gs", "0.1").with("gf", "0.1"), Progress.NONE);
+		final Path file = dir.resolve("network.npz");
+		NetworkFile.save(run.network(), file);
+		final Npz.Contents c = Npz.read(file);
+		final TrainedNetwork n = run.network();
+		final Map<String, Integer> dims = Map.of("Ñ", 20, "ñ", n.targets().factors(), "N", 30, "n", n.connectivity().trained().length,
+			"2n", 2 * n.connectivity().trained().length, "outputs", 1, "inputs", 1, "RLS trials", 3);
+		final Map<String, String> doc = documentedArrays();
+		assertEquals(new java.util.TreeSet<>(doc.keySet()), new java.util.TreeSet<>(c.arrays().keySet()),
+			"README documents every array of the file, and only those");
+		for (final Map.Entry<String, String> e : doc.entrySet()) {
+			final String[] parts = e.getValue().split("×");
+			final int[] expected = new int[parts.length];
+			for (int i = 0; i < parts.length; i++) expected[i] = dims.get(parts[i].trim());
+			assertArrayEquals(expected, c.arrays().get(e.getKey()).shape(), e.getKey() + " is " + e.getValue());
+			final boolean isInt = e.getKey().equals("trained_neurons");
+			assertEquals(isInt, c.arrays().get(e.getKey()).ints() != null, e.getKey() + (isInt ? " is int32" : " is float64"));
+		}
+		assertTrue(c.texts().containsKey("meta.json"));
+	}
+
+	/** Runs README's Python snippet's loading part with NumPy, where Python and NumPy are installed. */
+	@Test
+	void numpyReadsTheFilesAsDocumented(@TempDir final Path dir) throws Exception {
+		Assumptions.assumeTrue(hasNumpy(), "python3 with numpy is not installed here");
+		final Pipeline.Run run = Pipeline.train(TrainingConfig.DEFAULTS.withTrials(new TrialCounts(1, 2, 2, 3, 2))
+			.with("neurons", "30").with("rate_units", "20"), Progress.NONE);
+		NetworkFile.save(run.network(), dir.resolve("network.npz"));
+		final Export.Data d = Export.run(run.network(), Tasks.create("oscillation", 0.001), 2, new int[] { 0, 3 }, null, Progress.NONE);
+		ExportFiles.write(dir, d);
+		final String script = String.join("\n",
+			"import json, numpy as np, sys",
+			"net = np.load(sys.argv[1] + '/network.npz')",
+			"meta = json.loads(net['meta.json'])",
+			"assert meta['format'] == 'rate2spike-network' and meta['spiking']['neurons'] == 30",
+			"assert net['feedback_weights'].shape == (meta['pcs'], 2 * len(net['trained_neurons']))",
+			"assert net['trained_neurons'].dtype == np.int32 and net['rate_recurrent'].dtype == np.float64",
+			"ex = np.load(sys.argv[1] + '/export.npz')",
+			"z, f = ex['output'][0, 0], ex['target'][0, 0]",
+			"print('%.17g' % (np.sum((z - f) ** 2) / np.sum(f ** 2)))",
+			"assert ex['voltage'].shape == (2, 2, 1000) and list(ex['voltage_neurons']) == [0, 3]",
+			"");
+		final Path py = dir.resolve("check.py");
+		Files.writeString(py, script);
+		final Process p = new ProcessBuilder("python3", py.toString(), dir.toString()).redirectErrorStream(true).start();
+		final String out = new String(p.getInputStream().readAllBytes()).trim();
+		assertEquals(0, p.waitFor(), out);
+		assertEquals(d.result().nmse()[0], Double.parseDouble(out), 1e-12, "NumPy's nMSE of trial 1 is ours");
+	}
+
+	private static boolean hasNumpy() {
+		try {
+			final Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
+			return p.waitFor() == 0;
+		}
+		catch (final IOException | InterruptedException e) {
+			return false;
+		}
+	}
+}

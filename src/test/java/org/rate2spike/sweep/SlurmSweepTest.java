@@ -1,0 +1,84 @@
+package org.rate2spike.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rate2spike.protocol.Progress;
+import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.protocol.TrialCounts;
+
+/**
+ * A real SLURM cluster (CI starts a one-node one with .ci/slurm-up.sh): submit, wait, collect, compare with the local
+ * executor; then kill a task while it runs, see --collect report it, and resubmit it. Skipped, with the reason
+ * printed, only where sbatch is absent and CI is not set.
+ */
+class SlurmSweepTest {
+
+	/** Points of a few seconds each, so that one can be caught running. */
+	private static final SweepSpec SPEC = new SweepSpec(TrainingConfig.DEFAULTS.withTrials(new TrialCounts(2, 5, 5, 10, 3))
+		.with("rate_units", "100"), Map.of("neurons", List.of("150", "300")), List.of(1L, 2L), 1.5, true);
+
+	private static boolean haveSlurm() {
+		try {
+			return new ProcessBuilder("sinfo", "-h").redirectErrorStream(true).start().waitFor() == 0;
+		}
+		catch (final IOException | InterruptedException e) {
+			return false;
+		}
+	}
+
+	private static List<String> withoutWallTime(final Path csv) throws IOException {
+		return Files.readAllLines(csv).stream().map(l -> l.replaceAll(",[^,]*,([^,]*)$", ",_,$1")).toList();
+	}
+
+	@Test
+	void slurmSweepMatchesTheLocalOneAndRecoversAKilledTask(@TempDir final Path dir) throws Exception {
+		final boolean ci = System.getenv("CI") != null;
+		if (!haveSlurm()) {
+			final String why = "no SLURM cluster here (sinfo failed); run .ci/slurm-up.sh to start a one-node cluster";
+			if (ci) throw new AssertionError(why + " — CI must run this test");
+			System.out.println("SlurmSweepTest skipped: " + why);
+			Assumptions.abort(why);
+		}
+		final Path local = dir.resolve("local"), slurm = dir.resolve("slurm");
+		SweepRunner.run(SPEC, local, 2, new SweepRunner.Listener() {});
+
+		final String id = SlurmExecutor.submit(SPEC, slurm, SlurmExecutor.Options.DEFAULTS);
+		assertTrue(id.matches("\\d+"), id);
+		assertTrue(Files.readString(slurm.resolve("slurm/sweep.sbatch")).contains("#SBATCH --mem="));
+
+		// kill the first task seen running
+		String victim = null;
+		for (int i = 0; i < 600 && victim == null; i++) {
+			final String running = SlurmExecutor.command("squeue", "-h", "-r", "-t", "RUNNING", "-o", "%K", "-j", id).trim();
+			if (!running.isEmpty()) victim = running.split("\n")[0].trim();
+			else Thread.sleep(100);
+		}
+		assertTrue(victim != null, "a task ran");
+		SlurmExecutor.command("scancel", id + "_" + victim);
+		SlurmExecutor.await(slurm, Progress.NONE);
+		final int killed = Integer.parseInt(victim);
+
+		final List<SlurmExecutor.Missing> missing = SlurmExecutor.collect(slurm);
+		assertEquals(1, missing.size(), "only the killed task is missing: " + missing);
+		assertEquals(killed, missing.get(0).index());
+		assertTrue(missing.get(0).reason().contains("CANCELLED"), missing.get(0).reason());
+
+		final String again = SlurmExecutor.resubmit(slurm, SlurmExecutor.Options.DEFAULTS);
+		assertTrue(again.matches("\\d+") && !again.equals(id));
+		SlurmExecutor.await(slurm, Progress.NONE);
+		assertEquals(List.of(), SlurmExecutor.collect(slurm));
+		assertEquals(withoutWallTime(local.resolve(SweepTable.FILE)), withoutWallTime(slurm.resolve(SweepTable.FILE)),
+			"local and SLURM sweeps of the same grid give identical tables");
+		assertEquals(6, SlurmExecutor.result(slurm).done());
+	}
+}
