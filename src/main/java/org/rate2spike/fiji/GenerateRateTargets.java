@@ -66,6 +66,10 @@ public class GenerateRateTargets extends Rate2SpikeCommand {
 	@Parameter(label = "Save rate targets as", description = "the rate-targets file (.npz) to write", style = FileWidget.SAVE_STYLE)
 	private File targets_file;
 
+	@Parameter(label = "Open chart windows", description = "also show each plot in an interactive window (zoom, pan, save as PNG or SVG); needs a screen",
+		required = false)
+	private boolean chart_windows;
+
 	@Parameter(label = "Also save pictures to", description = "optional folder for PNG, SVG and TIFF copies of the outputs",
 		style = FileWidget.DIRECTORY_STYLE, required = false)
 	private File output_folder;
@@ -89,6 +93,7 @@ public class GenerateRateTargets extends Rate2SpikeCommand {
 		activity = RasterImages.activity(a, "Rate network activity (" + targets.task() + ")");
 		final JFreeChart chart = Charts.factors(a, targets.basis(), 6);
 		factors = ChartImages.image(chart, "Leading factors (" + targets.task() + ")");
+		if (chart_windows) showChart(chart, factors.getTitle());
 		if (folder != null) {
 			ChartImages.saveTiff(activity, folder, "rate_activity");
 			ChartImages.save(chart, folder, "factors");

@@ -1,5 +1,7 @@
 package org.rate2spike.fiji;
 
+import java.awt.EventQueue;
+import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -8,6 +10,8 @@ import java.util.Locale;
 
 import ij.IJ;
 
+import org.jfree.chart.ChartFrame;
+import org.jfree.chart.JFreeChart;
 import org.rate2spike.protocol.CancelledException;
 import org.rate2spike.protocol.Phase;
 import org.rate2spike.protocol.Progress;
@@ -91,6 +95,16 @@ public abstract class Rate2SpikeCommand extends ContextCommand {
 			c = c.with(f.getName(), String.valueOf(value));
 		}
 		return c.validate();
+	}
+
+	/** Opens an interactive chart window (zoom, pan, save from its menu) when there is a screen; else nothing. */
+	protected static void showChart(final JFreeChart chart, final String title) {
+		if (GraphicsEnvironment.isHeadless()) return;
+		EventQueue.invokeLater(() -> {
+			final ChartFrame frame = new ChartFrame(title, chart);
+			frame.pack();
+			frame.setVisible(true);
+		});
 	}
 
 	/** A required file input as a path, with the promised message when it is missing. */

@@ -43,6 +43,10 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		max = "100000")
 	private int trials_test = 10;
 
+	@Parameter(label = "Open chart windows", description = "also show each plot in an interactive window (zoom, pan, save as PNG or SVG); needs a screen",
+		required = false)
+	private boolean chart_windows;
+
 	@Parameter(label = "Also save pictures to", description = "optional folder for PNG, SVG and TIFF copies of the outputs and the table as CSV",
 		style = FileWidget.DIRECTORY_STYLE, required = false)
 	private File output_folder;
@@ -72,6 +76,7 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		rate_histogram = o.rateHistogram();
 		table = o.table();
 		if (!GraphicsEnvironment.isHeadless()) table.show(TABLE);
+		if (chart_windows) o.showCharts();
 		if (folder != null) o.save(folder);
 		if (result.partial()) fail("cancelled after " + result.trials() + " of " + trials_test + " test trials");
 		else report(String.format("median test nMSE %.5f, mean rate %.2f Hz", result.medianNmse(), result.meanRateHz()));
@@ -108,6 +113,11 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 			return new Outputs(r, RasterImages.spikes(SpikeRaster.of(r), "Spike raster (" + what + ")"), vs,
 				ChartImages.image(vs, "Output vs target (" + what + ")"), hist, ChartImages.image(hist, "Firing rates (" + what + ")"),
 				ResultTables.testTrials(TrialStatistics.of(r)));
+		}
+
+		void showCharts() {
+			showChart(vsTarget, outputVsTarget.getTitle());
+			showChart(histogram, rateHistogram.getTitle());
 		}
 
 		/** raster.tif, output_vs_target.png/.svg, rate_histogram.png/.svg, test_trials.csv. */

@@ -119,6 +119,10 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 	@Parameter(label = "Test trials", description = "test trials; the raster has one slice per trial", min = "1", max = "100000")
 	private int trials_test = 100;
 
+	@Parameter(label = "Open chart windows", description = "also show each plot in an interactive window (zoom, pan, save as PNG or SVG); needs a screen",
+		required = false)
+	private boolean chart_windows;
+
 	@Parameter(label = "nMSE per training trial", type = ItemIO.OUTPUT)
 	private ImagePlus training_nmse;
 
@@ -158,6 +162,10 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		ChartImages.save(chart, folder, "training_nmse");
 		outputs = TestSpikingNetwork.Outputs.of(test, c.task());
 		outputs.save(folder);
+		if (chart_windows) {
+			showChart(chart, training_nmse.getTitle());
+			outputs.showCharts();
+		}
 		raster = outputs.raster();
 		output_vs_target = outputs.outputVsTarget();
 		rate_histogram = outputs.rateHistogram();

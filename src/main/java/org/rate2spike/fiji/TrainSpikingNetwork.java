@@ -90,6 +90,10 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 	@Parameter(label = "Seed", description = "random seed; the same seed gives the same result", min = "0")
 	private long seed = 1;
 
+	@Parameter(label = "Open chart windows", description = "also show each plot in an interactive window (zoom, pan, save as PNG or SVG); needs a screen",
+		required = false)
+	private boolean chart_windows;
+
 	@Parameter(label = "Also save pictures to", description = "optional folder for PNG, SVG and TIFF copies of the outputs",
 		style = FileWidget.DIRECTORY_STYLE, required = false)
 	private File output_folder;
@@ -117,6 +121,7 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 		training_nmse = ChartImages.image(chart, "nMSE per training trial");
 		if (last.raster() != null)
 			training_raster = RasterImages.spikes(last.raster(), "Spike raster (RLS trial " + (last.trial() + 1) + ")");
+		if (chart_windows) showChart(chart, training_nmse.getTitle());
 		if (folder != null) {
 			ChartImages.save(chart, folder, "training_nmse");
 			if (training_raster != null) ChartImages.saveTiff(training_raster, folder, "training_raster");

@@ -174,7 +174,8 @@ class CommandsTest {
 		assertTrue(train.trainingRaster().getTitle().contains("RLS trial 3"), train.trainingRaster().getTitle());
 		for (final String f : new String[] { "training_nmse.png", "training_nmse.svg", "training_raster.tif" }) assertFile(pics.resolve(f));
 
-		m = run(TestSpikingNetwork.class, "network_file", network.toFile(), "trials_test", 3, "output_folder", pics.toFile());
+		m = run(TestSpikingNetwork.class, "network_file", network.toFile(), "trials_test", 3, "output_folder", pics.toFile(),
+			"chart_windows", true); // headless: no window, and no HeadlessException either
 		assertRan(m);
 		final TestSpikingNetwork test = command(m);
 		final ImagePlus raster = test.raster();
