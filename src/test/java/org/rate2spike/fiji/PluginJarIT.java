@@ -1,0 +1,50 @@
+package org.rate2spike.fiji;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonStreamParser;
+
+/** After {@code mvn package} (failsafe runs this in {@code verify}): the jar in plugins/ is what Fiji needs. */
+class PluginJarIT {
+
+	@Test
+	void theInstalledJarIsThinAndIndexesEveryCommandWithItsMenuPath() throws Exception {
+		final List<Path> jars;
+		try (Stream<Path> s = Files.list(Path.of("plugins"))) {
+			jars = s.filter(p -> p.getFileName().toString().matches("rate2spike-.*\\.jar")).toList();
+		}
+		assertEquals(1, jars.size(), "one plugin jar in plugins/: " + jars);
+		try (JarFile jar = new JarFile(jars.get(0).toFile())) {
+			final Map<String, String> menus = new HashMap<>();
+			try (var r = new InputStreamReader(jar.getInputStream(jar.getEntry("META-INF/json/org.scijava.plugin.Plugin")),
+				StandardCharsets.UTF_8))
+			{
+				final JsonStreamParser p = new JsonStreamParser(r);
+				while (p.hasNext()) {
+					final JsonObject o = p.next().getAsJsonObject();
+					menus.put(o.get("class").getAsString(), o.getAsJsonObject("values").get("menuPath").getAsString());
+				}
+			}
+			for (final Class<?> c : CommandsTest.COMMANDS)
+				assertEquals("Plugins>Rate2Spike>" + c.getField("TITLE").get(null), menus.get(c.getName()), c.getName());
+			assertTrue(jar.getEntry("org/rate2spike/fiji/MacroRunner.class") != null);
+			assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith("org/jfree/") || e.getName().startsWith("ij/") ||
+				e.getName().startsWith("org/scijava/")), "thin: Fiji ships the libraries");
+		}
+	}
+}
