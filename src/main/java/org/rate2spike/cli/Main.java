@@ -211,8 +211,7 @@ public final class Main {
 			out.printf("training cancelled after %d RLS trials; the partial network is saved%n", run.network().log().rlsTrialsDone());
 			return 1;
 		}
-		out.printf("mean firing rate: %.2f Hz%n", run.test().meanRateHz());
-		out.printf("median test nMSE: %.5f%n", run.test().medianNmse());
+		out.printf("median test nMSE: %.5f, mean firing rate: %.2f Hz%n", run.test().medianNmse(), run.test().meanRateHz());
 		return 0;
 	}
 
