@@ -29,6 +29,7 @@ import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TestStage;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.protocol.TrainingFailedException;
 import org.rate2spike.readout.Readout;
 import org.rate2spike.render.Charts;
 import org.rate2spike.sweep.SlurmExecutor;
@@ -133,6 +134,10 @@ public final class Main {
 			err.println("cancelled: " + e.getMessage());
 			return 1;
 		}
+		catch (final TrainingFailedException e) {
+			err.println("error: " + e.getMessage());
+			return 1;
+		}
 		catch (final IOException e) {
 			err.println("error: " + e.getMessage());
 			return 1;
@@ -211,11 +216,10 @@ public final class Main {
 		out.printf("mean rate during demean: %.2f Hz%n", run.network().log().demeanRateHz());
 		out.println("wrote " + dir.resolve(RunFolder.SUMMARY) + " and " + dir.resolve(RunFolder.NETWORK));
 		if (run.test() == null) {
-			out.printf("training cancelled after %d RLS trials; the partial network is saved%n", run.network().log().rlsTrialsDone());
+			out.printf("%s; the partial network (%d RLS trials) is saved%n", run.network().log().note(), run.network().log().rlsTrialsDone());
 			return 1;
 		}
-		out.printf("mean firing rate: %.2f Hz%n", run.test().meanRateHz());
-		out.printf("median test nMSE: %.5f%n", run.test().medianNmse());
+		out.printf("median test nMSE: %.5f, mean firing rate: %.2f Hz%n", run.test().medianNmse(), run.test().meanRateHz());
 		return 0;
 	}
 

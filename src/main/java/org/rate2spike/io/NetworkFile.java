@@ -46,6 +46,7 @@ public final class NetworkFile {
 		training.addProperty("rls_s", log.rlsSeconds());
 		training.addProperty("rls_trials_done", log.rlsTrialsDone());
 		training.addProperty("partial", log.partial());
+		training.addProperty("note", log.note());
 		meta.add("training", training);
 
 		final var a = TargetsFile.arrays(net.targets());
@@ -86,7 +87,7 @@ public final class NetworkFile {
 			final double[] nmse = c.array("training_nmse").doubles();
 			final TrainingLog log = new TrainingLog(t.get("demean_rate_hz").getAsDouble(), nmse,
 				c.array("training_factor_nmse", nmse.length).doubles(), t.get("demean_s").getAsDouble(),
-				t.get("rls_s").getAsDouble(), t.get("partial").getAsBoolean());
+				t.get("rls_s").getAsDouble(), t.get("partial").getAsBoolean(), t.has("note") ? t.get("note").getAsString() : "");
 			return new TrainedNetwork(targets, params, meta.get("seed").getAsLong(), counts, conn,
 				c.array("initial_voltage", n).doubles(), c.array("mean_input", n).doubles(),
 				c.array("feedback_weights", pcs, traces).rows(), c.array("readout_weights", targets.outputs(), traces).rows(),

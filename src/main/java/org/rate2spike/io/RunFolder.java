@@ -99,6 +99,7 @@ public final class RunFolder {
 		s.put("demean_rate_hz", net.log().demeanRateHz());
 		s.put("rls_trials_done", net.log().rlsTrialsDone());
 		s.put("partial", net.log().partial());
+		s.put("note", net.log().note());
 		s.put("training_nmse", net.log().rlsNmse());
 		return s;
 	}

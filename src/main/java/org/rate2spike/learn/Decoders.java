@@ -50,6 +50,17 @@ public final class Decoders {
 		for (int j = 0; j < columns.length; j++) Kernels.axpy(-c * ps[j], error, columns[j], m);
 	}
 
+	/** A copy of the weights into {@code into} (allocated when null), for {@link #restore}. */
+	public double[][] snapshot(final double[][] into) {
+		final double[][] c = into != null ? into : new double[columns.length][columns[0].length];
+		for (int j = 0; j < columns.length; j++) System.arraycopy(columns[j], 0, c[j], 0, columns[j].length);
+		return c;
+	}
+
+	public void restore(final double[][] snapshot) {
+		for (int j = 0; j < columns.length; j++) System.arraycopy(snapshot[j], 0, columns[j], 0, columns[j].length);
+	}
+
 	/** W, ñ × 2n. */
 	public double[][] feedbackWeights() {
 		return rows(0, factors);

@@ -66,6 +66,8 @@ final class SpikingSimulation {
 		long spikes, steps;
 		double[] nmse = new double[0], factorNmse = new double[0];
 		boolean cancelled;
+		/** Why the phase stopped early because the network diverged (null if it did not). */
+		String diverged;
 	}
 
 	/**
@@ -98,6 +100,7 @@ final class SpikingSimulation {
 			final Trial trial = task.nextTrial(isCounted ? trials : settle);
 			final double[][] fOut = trial.output();
 			double err = 0, tgt = 0, ferr = 0, ftgt = 0;
+			long trialSpikes = 0;
 			for (int t = 0; t < trial.steps(); t++) {
 				if (needTeacher) teacher.step(trial, t, fPc);
 				final int spikes = net.step(trial, t);
@@ -116,6 +119,7 @@ final class SpikingSimulation {
 
 				totals.spikes += spikes;
 				totals.steps++;
+				trialSpikes += spikes;
 				for (int o = 0; o < fOut.length; o++) {
 					final double e = out[factors + o] - fOut[o][t];
 					error[factors + o] = e;
@@ -143,6 +147,18 @@ final class SpikingSimulation {
 					for (int i = 0; i < meanInput.length; i++) meanInput[i] = meanSum[i] / meanSteps;
 				}
 			}
+			if (isCounted) {
+				final String why = divergence(phase, tr - init, err, trialSpikes / (net.neurons() * (double) trial.steps() * dt), rls);
+				if (why != null) {
+					final int done = tr - init; // this trial is not kept
+					totals.nmse = Arrays.copyOf(totals.nmse, done);
+					totals.factorNmse = Arrays.copyOf(totals.factorNmse, done);
+					totals.diverged = why;
+					if (lastGood != null) decoders.restore(lastGood);
+					break;
+				}
+				if (rls != null) lastGood = decoders.snapshot(lastGood);
+			}
 			progress.trialDone(phase, tr + 1, total, isCounted && !demean ? totals.nmse[tr - init] : Double.NaN);
 			if (progress.cancelled() && tr + 1 < total) {
 				final int done = Math.max(0, tr + 1 - init);
@@ -153,6 +169,24 @@ final class SpikingSimulation {
 			}
 		}
 		return totals;
+	}
+
+	private double[][] lastGood; // the decoders after the last trial that passed the divergence checks
+
+	/** The divergence guard, after every counted trial: a message saying what happened and what to try, or null. */
+	private String divergence(final Phase phase, final int trial, final double outputError, final double rateHz, final Rls rls) {
+		final String where = " in " + phase.key() + " trial " + (trial + 1);
+		final double[] v = net.voltages();
+		for (final double x : v)
+			if (!Double.isFinite(x)) return "a membrane potential became " + x + where +
+				"; check the inputs and targets for NaN or huge values, or lower gz";
+		if (!Double.isFinite(outputError)) return "the network output became NaN or infinite" + where +
+			"; try a larger rls_alpha, a smaller gz, or more demean trials";
+		if (rateHz > params.maxRateHz()) return String.format("the population rate reached %.0f Hz%s (limit max_rate_hz = %.0f Hz)" +
+			"; try a smaller gz, a stronger inhibition (more negative mu_f), or more demean trials", rateHz, where, params.maxRateHz());
+		if (rls != null && !rls.healthy()) return "the RLS matrix P exploded (non-finite or growing entries)" + where +
+			"; try a larger rls_alpha or a larger dt_rls";
+		return null;
 	}
 
 	double meanRateHz(final PhaseTotals t) {

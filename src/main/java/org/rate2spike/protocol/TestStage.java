@@ -63,7 +63,7 @@ public final class TestStage {
 		if (readout != null) for (int tr = 0; tr < done; tr++) totals.nmse[tr] = rec.readoutNmse(tr);
 		return new TestResult(totals.nmse, sim.meanRateHz(totals), rec.spikeCounts, Arrays.copyOf(rec.outputs, done),
 			Arrays.copyOf(rec.targets, done), rec.neuron(), rec.step(), Arrays.copyOf(rec.steps, done),
-			network.targets().params().dt(), seconds, totals.cancelled);
+			network.targets().params().dt(), seconds, totals.cancelled || totals.diverged != null);
 	}
 
 	/** Records outputs, targets and spikes of the counted trials; grows its spike buffers geometrically. */

@@ -64,6 +64,7 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 			case "dt_rls": return withSpiking(s.withRlsInterval(parseDouble(k, value)));
 			case "rls_alpha": return withSpiking(s.withRlsRegularizer(parseDouble(k, value)));
 			case "v_init": return withSpiking(s.withInitialVoltage(parseDouble(k, value)));
+			case "max_rate_hz": return withSpiking(s.withMaxRateHz(parseDouble(k, value)));
 			case "trials_init": return withTrials(new TrialCounts(parseInt(k, value), c.pca(), c.demean(), c.rls(), c.test()));
 			case "trials_pca": return withTrials(new TrialCounts(c.init(), parseInt(k, value), c.demean(), c.rls(), c.test()));
 			case "trials_demean": return withTrials(new TrialCounts(c.init(), c.pca(), parseInt(k, value), c.rls(), c.test()));
@@ -116,6 +117,7 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 		m.put("dt_rls", s.rlsInterval());
 		m.put("rls_alpha", s.rlsRegularizer());
 		m.put("v_init", s.initialVoltage());
+		m.put("max_rate_hz", s.maxRateHz());
 		return m;
 	}
 
@@ -181,6 +183,7 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 			new String[] { "dt_rls", "mean number of steps between RLS updates" },
 			new String[] { "rls_alpha", "RLS regulariser α: P starts as I/α" },
 			new String[] { "v_init", "scale of the random initial membrane potentials" },
+			new String[] { "max_rate_hz", "divergence guard: stop when a trial's population rate exceeds this (Hz)" },
 			new String[] { "trials_init", "settling trials at the start of every phase" },
 			new String[] { "trials_pca", "trials whose teacher signal enters the PCA" },
 			new String[] { "trials_demean", "trials that estimate each neuron's mean input" },

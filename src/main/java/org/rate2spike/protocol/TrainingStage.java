@@ -43,6 +43,7 @@ public final class TrainingStage {
 		final SpikingSimulation.PhaseTotals demean = sim.run(Phase.DEMEAN, counts.demean(), null, null, progress, null);
 		final double demeanSeconds = (System.nanoTime() - start) * 1e-9;
 		if (demean.cancelled) throw new CancelledException("cancelled during the demean phase; nothing trained yet");
+		if (demean.diverged != null) throw new TrainingFailedException("training stopped: " + demean.diverged);
 
 		final int traces = 2 * params.trained();
 		final Decoders decoders = new Decoders(traces, targets.factors(), task.outputs());
@@ -52,8 +53,10 @@ public final class TrainingStage {
 		final SpikingSimulation.PhaseTotals train = sim.run(Phase.RLS, counts.rls(), decoders, rls, progress, lastTrial);
 		final double rlsSeconds = (System.nanoTime() - start) * 1e-9;
 
+		final String note = train.diverged != null ? "training stopped: " + train.diverged + "; the weights after the last good trial are kept"
+			: train.cancelled ? "cancelled after " + train.nmse.length + " of " + counts.rls() + " RLS trials" : "";
 		final TrainingLog log = new TrainingLog(sim.meanRateHz(demean), train.nmse, train.factorNmse, demeanSeconds,
-			rlsSeconds, train.cancelled);
+			rlsSeconds, train.cancelled || train.diverged != null, note);
 		return new TrainedNetwork(targets, params, seed, counts, conn, v0, meanInput, decoders.feedbackWeights(),
 			decoders.readoutWeights(), log);
 	}

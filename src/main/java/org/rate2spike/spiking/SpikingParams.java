@@ -20,13 +20,14 @@ import org.rate2spike.util.ParameterException;
  * @param rlsInterval DTRLS: an RLS update happens with probability 1/DTRLS per step
  * @param rlsRegularizer α, initial P = I/α
  * @param initialVoltage V starts at this scale times N(0,1)
+ * @param maxRateHz divergence guard: training stops when a trial's population rate exceeds this
  */
 public record SpikingParams(int neurons, double trainedFraction, double feedbackGain, double inhibition, double slowGain,
 	double fastGain, double tauM, double tauS, double tauF, double threshold, double reset, double rlsInterval,
-	double rlsRegularizer, double initialVoltage) {
+	double rlsRegularizer, double initialVoltage, double maxRateHz) {
 
 	public static final SpikingParams DEFAULTS = new SpikingParams(500, 0.4, 6, -0.3, 0, 0, 0.01, 0.1, 0.005, 0, -10, 2,
-		1, 1e-3);
+		1, 1e-3, 200);
 
 	/** n, the number of trained presynaptic neurons. */
 	public int trained() {
@@ -53,21 +54,23 @@ public record SpikingParams(int neurons, double trainedFraction, double feedback
 		if (rlsInterval < 1) throw new ParameterException("dt_rls", "is the mean number of steps between RLS updates and must be at least 1 (got " + rlsInterval + ")");
 		Check.positive("rls_alpha", rlsRegularizer);
 		Check.nonNegative("v_init", initialVoltage);
+		Check.positive("max_rate_hz", maxRateHz);
 		return this;
 	}
 
-	public SpikingParams withNeurons(final int v) { return new SpikingParams(v, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage); }
-	public SpikingParams withTrainedFraction(final double v) { return new SpikingParams(neurons, v, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage); }
-	public SpikingParams withFeedbackGain(final double v) { return new SpikingParams(neurons, trainedFraction, v, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage); }
-	public SpikingParams withInhibition(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, v, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage); }
-	public SpikingParams withSlowGain(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, v, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage); }
-	public SpikingParams withFastGain(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, v, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage); }
-	public SpikingParams withTauM(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, v, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage); }
-	public SpikingParams withTauS(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, v, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage); }
-	public SpikingParams withTauF(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, v, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage); }
-	public SpikingParams withThreshold(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, v, reset, rlsInterval, rlsRegularizer, initialVoltage); }
-	public SpikingParams withReset(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, v, rlsInterval, rlsRegularizer, initialVoltage); }
-	public SpikingParams withRlsInterval(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, v, rlsRegularizer, initialVoltage); }
-	public SpikingParams withRlsRegularizer(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, v, initialVoltage); }
-	public SpikingParams withInitialVoltage(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, v); }
+	public SpikingParams withMaxRateHz(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, v); }
+	public SpikingParams withNeurons(final int v) { return new SpikingParams(v, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
+	public SpikingParams withTrainedFraction(final double v) { return new SpikingParams(neurons, v, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
+	public SpikingParams withFeedbackGain(final double v) { return new SpikingParams(neurons, trainedFraction, v, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
+	public SpikingParams withInhibition(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, v, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
+	public SpikingParams withSlowGain(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, v, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
+	public SpikingParams withFastGain(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, v, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
+	public SpikingParams withTauM(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, v, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
+	public SpikingParams withTauS(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, v, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
+	public SpikingParams withTauF(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, v, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
+	public SpikingParams withThreshold(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, v, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
+	public SpikingParams withReset(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, v, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
+	public SpikingParams withRlsInterval(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, v, rlsRegularizer, initialVoltage, maxRateHz); }
+	public SpikingParams withRlsRegularizer(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, v, initialVoltage, maxRateHz); }
+	public SpikingParams withInitialVoltage(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, v, maxRateHz); }
 }
