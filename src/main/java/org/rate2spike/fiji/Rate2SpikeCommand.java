@@ -16,6 +16,7 @@ import org.rate2spike.protocol.CancelledException;
 import org.rate2spike.protocol.Phase;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.protocol.TrainingFailedException;
 import org.rate2spike.util.ParameterException;
 import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
@@ -49,7 +50,7 @@ public abstract class Rate2SpikeCommand extends ContextCommand {
 		try {
 			execute();
 		}
-		catch (final ParameterException | CancelledException e) { // FileFormatException is a ParameterException
+		catch (final ParameterException | CancelledException | TrainingFailedException e) { // FileFormatException is a ParameterException
 			fail(e.getMessage());
 		}
 		catch (final IOException e) {

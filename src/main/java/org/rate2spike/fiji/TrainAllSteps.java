@@ -104,6 +104,10 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 	@Parameter(label = "RLS α", description = "RLS regulariser α: P starts as I/α", min = "0.000001", max = "1000000", stepSize = "0.1")
 	private double rls_alpha = 1;
 
+	@Parameter(label = "Divergence guard: max rate (Hz)", description = "stop training when a trial's population rate exceeds this",
+		min = "1", max = "100000", stepSize = "10")
+	private double max_rate_hz = 200;
+
 	@Parameter(label = "Settling trials", description = "settling trials at the start of every phase", min = "0", max = "100000")
 	private int trials_init = 50;
 
@@ -153,8 +157,7 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		training_nmse = ChartImages.image(chart, "nMSE per training trial");
 		if (network.log().partial()) {
 			RunFolder.writeTraining(folder, new Pipeline.Run(c, targets, network, null, pcaSeconds));
-			fail("cancelled after " + network.log().rlsTrialsDone() + " of " + c.trials().rls() +
-				" RLS trials; the partial network is saved in " + folder);
+			fail(network.log().note() + "; the partial network is saved in " + folder);
 			return;
 		}
 		final TestResult test = TestStage.run(network, t, c.trials().test(), progress);

@@ -74,6 +74,10 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 	@Parameter(label = "RLS α", description = "RLS regulariser α: P starts as I/α", min = "0.000001", max = "1000000", stepSize = "0.1")
 	private double rls_alpha = 1;
 
+	@Parameter(label = "Divergence guard: max rate (Hz)", description = "stop training when a trial's population rate exceeds this",
+		min = "1", max = "100000", stepSize = "10")
+	private double max_rate_hz = 200;
+
 	@Parameter(label = "Settling trials", description = "settling trials at the start of every phase", min = "0", max = "100000")
 	private int trials_init = 50;
 
@@ -126,8 +130,7 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 			ChartImages.save(chart, folder, "training_nmse");
 			if (training_raster != null) ChartImages.saveTiff(training_raster, folder, "training_raster");
 		}
-		if (network.log().partial()) fail("cancelled after " + network.log().rlsTrialsDone() + " of " + c.trials().rls() +
-			" RLS trials; the partial network is saved to " + networkPath);
+		if (network.log().partial()) fail(network.log().note() + "; the partial network is saved to " + networkPath);
 		else report(String.format("trained %d RLS trials (last nMSE %.4f); saved %s", network.log().rlsTrialsDone(),
 			network.log().rlsNmse()[network.log().rlsTrialsDone() - 1], networkPath));
 	}
