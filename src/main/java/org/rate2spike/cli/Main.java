@@ -39,6 +39,8 @@ public final class Main {
 		"        tests a saved network on fresh trials of its task",
 		"  info  FILE",
 		"        describes a saved network or targets file",
+		"  bench [--smoke] [--neurons 500,2000,5000,10000] [--trials K] [--protocol]",
+		"        prints the machine's ceilings, the kernels' speed and each phase's wall time per simulated second",
 		"",
 		"Parameter options (every one has a default; --name value or --name=value):");
 
@@ -76,6 +78,7 @@ public final class Main {
 				case "train": return train(options(rest), out, err, progress);
 				case "test": return test(options(rest), out, err, progress);
 				case "info": return info(rest, out);
+				case "bench": return bench(rest, out);
 				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test or info (--help lists options)");
 			}
 		}
@@ -180,6 +183,11 @@ public final class Main {
 		out.printf("mean firing rate: %.2f Hz%n", r.meanRateHz());
 		out.printf("median test nMSE: %.5f%n", r.medianNmse());
 		return r.partial() ? 1 : 0;
+	}
+
+	private static int bench(final List<String> args, final PrintStream out) {
+		org.rate2spike.bench.Benchmark.run(org.rate2spike.bench.Benchmark.parse(args), out);
+		return 0;
 	}
 
 	private static int info(final List<String> args, final PrintStream out) throws IOException {

@@ -88,16 +88,24 @@ final class SpikingSimulation {
 		totals.nmse = new double[counted];
 		totals.factorNmse = new double[counted];
 		progress.phaseStarted(phase, total);
+		try (TeacherPipeline ahead = new TeacherPipeline(teacher)) {
+		Trial nextTrial = total > 0 ? task.nextTrial(init > 0 ? settle : trials) : null;
+		if (nextTrial != null && (init > 0 || !test)) ahead.submit(nextTrial);
 		for (int tr = 0; tr < total; tr++) {
 			final boolean isCounted = tr >= init;
 			final boolean teacherForced = !isCounted || decoders == null;
 			final boolean needTeacher = !isCounted || !test; // f_PC is needed except in the test phase's counted trials
-			final Trial trial = task.nextTrial(isCounted ? trials : settle);
+			final Trial trial = nextTrial;
+			// draw the next trial now (same streams, same order) so that its f_PC can be computed ahead
+			nextTrial = tr + 1 < total ? task.nextTrial(tr + 1 >= init ? trials : settle) : null;
+			if (nextTrial != null && (tr + 1 < init || !test)) ahead.submit(nextTrial);
+			final double[] block = needTeacher ? ahead.next() : null;
 			final double[][] fOut = trial.output();
 			double err = 0, tgt = 0, ferr = 0, ftgt = 0;
 			for (int t = 0; t < trial.steps(); t++) {
-				if (needTeacher) teacher.step(trial, t, fPc);
+				if (needTeacher) System.arraycopy(block, t * factors, fPc, 0, factors);
 				final int spikes = net.step(trial, t);
+				if (rls != null) rls.advance(net.decaySlow(), net.decayFast(), net.trainedSpikes(), net.trainedSpikeCount());
 				final double[] out;
 				if (teacherForced) {
 					System.arraycopy(fPc, 0, zHat, 0, factors);
@@ -129,6 +137,7 @@ final class SpikingSimulation {
 				if (rls != null && coin.nextDouble() < rlsProbability) rls.update(net.traces(), error, decoders);
 				if (observer != null) observer.step(tr - init, t, trial, out, net);
 			}
+			if (block != null) ahead.release(block);
 			if (isCounted) {
 				final int c = tr - init;
 				totals.nmse[c] = Metrics.nmse(err, tgt, trial.steps());
@@ -145,6 +154,7 @@ final class SpikingSimulation {
 				totals.cancelled = true;
 				break;
 			}
+		}
 		}
 		return totals;
 	}

@@ -72,4 +72,36 @@ class KernelsTest {
 		for (int i = 0; i < n; i++)
 			for (int j = 0; j < n; j++) assertEquals(q[i][j], p[i][j], 1e-10);
 	}
+	/** Blocked rank-k update: bit-identical to k rank-1 updates applied one after another, for any row split. */
+	@Test
+	void rankUpdateIsBitIdenticalToSequentialRankOneUpdates() {
+		for (final int n : new int[] { 1, 9, 300, 1030 }) {
+			for (final int k : new int[] { 1, 3, 8, 19 }) {
+				final double[][] a = matrix(n, n), b = new double[n][];
+				for (int i = 0; i < n; i++) b[i] = a[i].clone();
+				final double[][] u = matrix(k, n);
+				final double[] negC = vector(k);
+				ReferenceKernels.rankUpdate(a, u, negC, k);
+				final int split = n / 3;
+				Kernels.rankUpdate(b, split, n, u, negC, k);
+				Kernels.rankUpdate(b, 0, split, u, negC, k);
+				for (int i = 0; i < n; i++) org.junit.jupiter.api.Assertions.assertArrayEquals(a[i], b[i], "row " + i);
+			}
+		}
+	}
+
+	/** Blocked symmetric rank-k accumulation equals k rank-1 accumulations exactly (upper triangle). */
+	@Test
+	void symmetricRankUpdateMatchesRankOneUpdates() {
+		for (final int n : new int[] { 1, 17, 200 }) {
+			for (final int k : new int[] { 1, 5, 8, 21 }) {
+				final double[][] a = new double[n][n], b = new double[n][n];
+				final double[][] f = matrix(k, n);
+				for (int t = 0; t < k; t++) Kernels.symmetricRank1Upper(a, f[t]);
+				Kernels.symmetricRankUpdateUpper(b, f, k);
+				for (int i = 0; i < n; i++)
+					for (int j = i; j < n; j++) assertEquals(a[i][j], b[i][j], 0.0);
+			}
+		}
+	}
 }

@@ -1,0 +1,38 @@
+package org.rate2spike.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.rate2spike.util.ParameterException;
+
+/** The benchmark's smoke mode runs and prints every row it promises. It checks no timing. */
+class BenchmarkTest {
+
+	@Test
+	void smokeModePrintsCeilingsKernelsAndPhaseRows() {
+		final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		Benchmark.run(Benchmark.parse(List.of("--smoke")), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		final String out = bytes.toString(StandardCharsets.UTF_8);
+		for (final String row : new String[] { "ceiling  fma loop", "ceiling  streaming copy", "rate step", "spiking step",
+			"RLS update", "phase timings", "pca  demean     rls    test", "peak heap" })
+			assertTrue(out.contains(row), "missing '" + row + "' in:\n" + out);
+		final String[] lines = out.strip().split("\n");
+		final String[] last = lines[lines.length - 1].trim().split("\\s+");
+		assertEquals("120", last[0], out);
+		for (int i = 2; i < 7; i++) assertTrue(Double.parseDouble(last[i]) > 0, "phase figure " + i + " in " + lines[lines.length - 1]);
+	}
+
+	@Test
+	void badOptionsAreParameterErrors() {
+		assertThrows(ParameterException.class, () -> Benchmark.parse(List.of("--nope")));
+		assertThrows(ParameterException.class, () -> Benchmark.parse(List.of("--neurons", "x")));
+		assertEquals(3, Benchmark.parse(List.of("--neurons", "500,2000,3")).neurons().length);
+	}
+}
