@@ -34,7 +34,7 @@ public final class Rls {
 		p = new double[size][size];
 		for (int i = 0; i < size; i++) p[i][i] = 1 / alpha;
 		ps = new double[size];
-		limit = size >= 2048 ? 64 : size >= 256 ? 32 : 8;
+		limit = size >= 2048 ? 64 : size >= 1024 ? 32 : 16;
 		pending = new double[limit][size];
 		negC = new double[limit];
 		qSlow = new double[size];

@@ -53,6 +53,18 @@ public record PcaBasis(double[][] components, double[] eigenvalues) {
 			if (buffered == BLOCK) flush();
 		}
 
+		/** Adds the first {@code count} rows of {@code f} in order: the same as {@code count} calls of {@link #add}. */
+		public void addAll(final double[][] f, final int count) {
+			int t = 0;
+			while (t < count && buffered > 0) add(f[t++]);
+			for (; t + BLOCK <= count; t += BLOCK) {
+				final double[][] rows = java.util.Arrays.copyOfRange(f, t, t + BLOCK);
+				Kernels.symmetricRankUpdateUpper(sum, rows, BLOCK);
+				samples += BLOCK;
+			}
+			for (; t < count; t++) add(f[t]);
+		}
+
 		private void flush() {
 			Kernels.symmetricRankUpdateUpper(sum, buffer, buffered);
 			buffered = 0;
