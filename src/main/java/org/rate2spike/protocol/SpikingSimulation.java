@@ -39,6 +39,8 @@ final class SpikingSimulation {
 	private final double[] error;
 	private final int factors;
 	private final int settleTrials;
+	/** f_PC of earlier phases, replayed where a phase's trials repeat them (at most 256 MiB; values are identical). */
+	private final TeacherPipeline.Record record = new TeacherPipeline.Record(256L << 20);
 
 	SpikingSimulation(final RateTargets targets, final Task task, final SpikingParams params, final long seed,
 		final int settleTrials, final SpikingConnectivity conn, final double[] initialVoltage, final double[] meanInput)
@@ -71,7 +73,6 @@ final class SpikingSimulation {
 	PhaseTotals run(final Phase phase, final int counted, final Decoders decoders, final Rls rls, final Progress progress,
 		final StepObserver observer)
 	{
-		teacher.reset();
 		net.reset(initialVoltage);
 		final Random settle = Seeds.stream(seed, Seeds.SETTLE_TRIALS);
 		final Random trials = Seeds.stream(seed, "trials-" + phase.key());
@@ -88,7 +89,7 @@ final class SpikingSimulation {
 		totals.nmse = new double[counted];
 		totals.factorNmse = new double[counted];
 		progress.phaseStarted(phase, total);
-		try (TeacherPipeline ahead = new TeacherPipeline(teacher)) {
+		try (TeacherPipeline ahead = new TeacherPipeline(teacher, record)) {
 		Trial nextTrial = total > 0 ? task.nextTrial(init > 0 ? settle : trials) : null;
 		if (nextTrial != null && (init > 0 || !test)) ahead.submit(nextTrial);
 		for (int tr = 0; tr < total; tr++) {
