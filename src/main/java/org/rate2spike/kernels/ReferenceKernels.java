@@ -46,4 +46,7 @@ public final class ReferenceKernels {
 				for (int j = 0; j < p.length; j++) p[i][j] += a * u[m][j];
 			}
 	}
+	public static void tanh(final double[] x, final double[] r, final int n) {
+		for (int i = 0; i < n; i++) r[i] = Math.tanh(x[i]);
+	}
 }

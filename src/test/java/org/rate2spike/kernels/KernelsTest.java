@@ -104,4 +104,38 @@ class KernelsTest {
 			}
 		}
 	}
+	/** The exp-based tanh is within 1e-15 of Math.tanh everywhere, saturates, and keeps the sign. */
+	@Test
+	void tanhMatchesMathTanh() {
+		final double[] x = new double[20003];
+		for (int i = 0; i < 20000; i++) x[i] = (i - 10000) * 2e-3 + RNG.nextGaussian() * 1e-4;
+		x[20000] = 1e-300;
+		x[20001] = -800;
+		x[20002] = 800;
+		final double[] a = new double[x.length], b = new double[x.length];
+		Kernels.tanh(x, a, x.length);
+		ReferenceKernels.tanh(x, b, x.length);
+		for (int i = 0; i < x.length; i++) assertEquals(b[i], a[i], 1e-15, "tanh(" + x[i] + ")");
+		assertEquals(1.0, a[20002], 0.0);
+		assertEquals(-1.0, a[20001], 0.0);
+	}
+
+	/** The single-precision matrix-vector product agrees with the double reference to float accuracy (1e-5 relative). */
+	@Test
+	void floatMatVecColumnsMatchesDoubleReference() {
+		final int n = 500;
+		final double[][] cols = matrix(n, n);
+		final double[] v = vector(n), expected = new double[n];
+		final float[][] fc = new float[n][n];
+		final float[] fv = new float[n], out = new float[n];
+		for (int j = 0; j < n; j++) {
+			fv[j] = (float) v[j];
+			for (int i = 0; i < n; i++) fc[j][i] = (float) cols[j][i];
+		}
+		Kernels.matVecColumns(fc, fv, out);
+		ReferenceKernels.matVecColumns(cols, v, expected);
+		double scale = 0;
+		for (final double e : expected) scale = Math.max(scale, Math.abs(e));
+		for (int i = 0; i < n; i++) assertEquals(expected[i], out[i], 1e-5 * scale);
+	}
 }
