@@ -116,10 +116,23 @@ public final class Benchmark {
 		out.println("phase timings: wall seconds per simulated second (median of counted trials after one warm-up)");
 		out.println("     N    2n     pca  demean     rls    test  settle   P bytes   state bytes  peak heap");
 		for (final Row r : rows) out.println(r);
+		out.println();
+		out.println("the same phases as process CPU seconds (all threads) per simulated second: less sensitive to other load");
+		out.println("     N    2n     pca  demean     rls    test");
+		for (final Row r : rows) out.println(r.cpuRow());
 		if (o.protocol) protocol(task);
 	}
 
 	private static final double GIB = 1024.0 * 1024 * 1024;
+
+	/** CPU time of the whole process (all threads), or wall time where the platform does not say. */
+	static long cpuNanos() {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+			final long t = os.getProcessCpuTime();
+			if (t >= 0) return t;
+		}
+		return System.nanoTime();
+	}
 
 	private static String loadAverage() {
 		final double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -145,15 +158,21 @@ public final class Benchmark {
 		kernels(run, task, fma, copy);
 		final double[] perPhase = new double[PHASES.length];
 		for (int i = 0; i < PHASES.length; i++) perPhase[i] = timer.median(Phase.valueOf(PHASES[i].toUpperCase(Locale.ROOT)), 1) / trialSeconds;
+		final double[] cpu = new double[PHASES.length];
+		for (int i = 0; i < PHASES.length; i++) cpu[i] = timer.cpuMedian(Phase.valueOf(PHASES[i].toUpperCase(Locale.ROOT)), 1) / trialSeconds;
 		final double settle = timer.settleMedian(1) / trialSeconds;
-		return new Row(neurons, n2, perPhase, settle, pBytes, state, peak, run.test() == null ? Double.NaN : run.test().medianNmse());
+		return new Row(neurons, n2, perPhase, cpu, settle, pBytes, state, peak);
 	}
 
-	private record Row(int neurons, int traces, double[] phases, double settle, long pBytes, long state, long peak, double nmse) {
+	private record Row(int neurons, int traces, double[] phases, double[] cpu, double settle, long pBytes, long state, long peak) {
 		@Override
 		public String toString() {
 			return String.format(Locale.ROOT, "%6d %5d %7.3f %7.3f %7.3f %7.3f %7.3f %9s %13s %10s", neurons, traces,
 				phases[0], phases[1], phases[2], phases[3], settle, bytes(pBytes), bytes(state), bytes(peak));
+		}
+
+		String cpuRow() {
+			return String.format(Locale.ROOT, "%6d %5d %7.3f %7.3f %7.3f %7.3f", neurons, traces, cpu[0], cpu[1], cpu[2], cpu[3]);
 		}
 	}
 
@@ -298,6 +317,7 @@ public final class Benchmark {
 		final long a = System.nanoTime();
 		final Pipeline.Run run = Pipeline.train(config, timer);
 		final double wall = (System.nanoTime() - a) * 1e-9;
+		out.printf(Locale.ROOT, "  load average %s%n", loadAverage());
 		out.printf(Locale.ROOT, "  wall %.1f s; per phase %s; median test nMSE %.5f; mean rate %.2f Hz%n", wall,
 			timer.totals(), run.test().medianNmse(), run.test().meanRateHz());
 	}
@@ -305,6 +325,8 @@ public final class Benchmark {
 	/** Records the end time of every trial of every phase. */
 	private static final class Timer implements Progress {
 		private final Map<Phase, List<Double>> counted = new EnumMap<>(Phase.class), settle = new EnumMap<>(Phase.class);
+		private final Map<Phase, List<Double>> countedCpu = new EnumMap<>(Phase.class);
+		private long lastCpu;
 		private final Map<Phase, Double> totals = new EnumMap<>(Phase.class);
 		private final int settleTrials;
 		private long last, phaseStart;
@@ -316,7 +338,9 @@ public final class Benchmark {
 		@Override
 		public void phaseStarted(final Phase p, final int trials) {
 			last = phaseStart = System.nanoTime();
+			lastCpu = cpuNanos();
 			counted.put(p, new ArrayList<>());
+			countedCpu.put(p, new ArrayList<>());
 			settle.put(p, new ArrayList<>());
 		}
 
@@ -326,11 +350,19 @@ public final class Benchmark {
 			final double sec = (now - last) * 1e-9;
 			last = now;
 			(trial <= settleTrials ? settle : counted).get(p).add(sec);
+			final long cpu = cpuNanos();
+			if (trial > settleTrials) countedCpu.get(p).add((cpu - lastCpu) * 1e-9);
+			lastCpu = cpu;
 			totals.put(p, (now - phaseStart) * 1e-9);
 		}
 
 		double median(final Phase p, final int warmup) {
 			final List<Double> v = counted.getOrDefault(p, List.of());
+			return Benchmark.median(v.size() > warmup ? v.subList(warmup, v.size()) : v);
+		}
+
+		double cpuMedian(final Phase p, final int warmup) {
+			final List<Double> v = countedCpu.getOrDefault(p, List.of());
 			return Benchmark.median(v.size() > warmup ? v.subList(warmup, v.size()) : v);
 		}
 
