@@ -107,7 +107,8 @@ public final class Benchmark {
 		out.printf(Locale.ROOT, "ceiling  streaming copy (1 thread) %7.2f GB/s%n", copy);
 
 		out.println();
-		out.println("kernel                      size        time/call   achieved     ceiling   ratio");
+		out.println("kernels on one thread, timed by that thread's CPU time (medians):");
+		out.println("kernel                      size         cpu/call   achieved     ceiling   ratio");
 		final Task task = Tasks.create(o.task, TrainingConfig.DEFAULTS.rate().dt());
 		final List<Row> rows = new ArrayList<>();
 		for (final int n : o.neurons) rows.add(phases(task, n, fma, copy));
@@ -155,7 +156,14 @@ public final class Benchmark {
 		final long pBytes = 8L * n2 * n2;
 		final long state = stateBytes(run);
 
-		kernels(run, task, fma, copy);
+		final int threads = Workers.threads();
+		Workers.setThreads(1); // kernels on one thread, against one-thread ceilings
+		try {
+			kernels(run, task, fma, copy);
+		}
+		finally {
+			Workers.setThreads(threads);
+		}
 		final double[] perPhase = new double[PHASES.length];
 		for (int i = 0; i < PHASES.length; i++) perPhase[i] = timer.median(Phase.valueOf(PHASES[i].toUpperCase(Locale.ROOT)), 1) / trialSeconds;
 		final double[] cpu = new double[PHASES.length];
@@ -254,8 +262,9 @@ public final class Benchmark {
 		final int[] spikes = new int[n];
 		final Random rng = new Random(9);
 		final double ds = net.decaySlow(), df = net.decayFast(), p = 11 * t.params().dt();
+		final int rlsSteps = n2 >= 4000 ? Math.min(steps, 200) : steps; // a fifth of a trial where one update takes ms
 		final Runnable rlsTrial = () -> {
-			for (int step = 0; step < steps; step++) {
+			for (int step = 0; step < rlsSteps; step++) {
 				int count = 0;
 				for (int k = 0; k < n; k++) {
 					s[k] *= ds;
@@ -274,7 +283,7 @@ public final class Benchmark {
 			}
 		};
 		final double rlsNs = timePerCall(o.smoke ? 0.05 : Math.min(3, 0.5 + n2 * 4e-4), rlsTrial);
-		final double perUpdate = rlsNs / ((steps + 1) / 2); // updates on even steps; includes the traces' upkeep
+		final double perUpdate = rlsNs / ((rlsSteps + 1) / 2); // updates on even steps; includes the traces' upkeep
 		// flops of the P update as it is done: the blocked rank-k sweep, 2 flops per element per pending update
 		final double flushFlops = 2.0 * n2 * n2;
 		line("RLS update, per update", "2n=" + n2, perUpdate, flushFlops / perUpdate, "GFLOP/s", fma);
@@ -288,17 +297,25 @@ public final class Benchmark {
 			unit.startsWith("GB") ? "GB/s" : unit.contains("eq") ? "GF/s eq" : "GFLOP/s", ceiling, 100 * achieved / ceiling);
 	}
 
-	/** Median nanoseconds per call over repeated calls within about {@code seconds}, after one warm-up call. */
+	/**
+	 * Median CPU nanoseconds of this thread per call over repeated calls within about {@code seconds}, after one
+	 * warm-up call. CPU time rather than wall time, so that other programs on a busy machine do not count.
+	 */
 	static double timePerCall(final double seconds, final Runnable r) {
 		r.run();
 		final List<Double> times = new ArrayList<>();
 		final long end = System.nanoTime() + (long) (seconds * 1e9);
 		do {
-			final long a = System.nanoTime();
+			final long a = threadCpuNanos();
 			r.run();
-			times.add((double) (System.nanoTime() - a));
+			times.add((double) (threadCpuNanos() - a));
 		} while (System.nanoTime() < end || times.size() < 3);
 		return median(times);
+	}
+
+	static long threadCpuNanos() {
+		final java.lang.management.ThreadMXBean t = ManagementFactory.getThreadMXBean();
+		return t.isCurrentThreadCpuTimeSupported() ? t.getCurrentThreadCpuTime() : System.nanoTime();
 	}
 
 	static double median(final List<Double> v) {
