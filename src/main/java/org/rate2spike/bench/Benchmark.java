@@ -331,12 +331,12 @@ public final class Benchmark {
 		out.printf(Locale.ROOT, "whole default protocol (N = %d, Ñ = %d, trials %s, seed %d):%n", config.spiking().neurons(),
 			config.rate().units(), config.trials(), o.seed);
 		final Timer timer = new Timer(config.trials().init());
-		final long a = System.nanoTime();
+		final long a = System.nanoTime(), cpu0 = cpuNanos();
 		final Pipeline.Run run = Pipeline.train(config, timer);
-		final double wall = (System.nanoTime() - a) * 1e-9;
+		final double wall = (System.nanoTime() - a) * 1e-9, cpu = (cpuNanos() - cpu0) * 1e-9;
 		out.printf(Locale.ROOT, "  load average %s%n", loadAverage());
-		out.printf(Locale.ROOT, "  wall %.1f s; per phase %s; median test nMSE %.5f; mean rate %.2f Hz%n", wall,
-			timer.totals(), run.test().medianNmse(), run.test().meanRateHz());
+		out.printf(Locale.ROOT, "  wall %.1f s (process CPU %.1f s); per phase %s; median test nMSE %.5f; mean rate %.2f Hz%n",
+			wall, cpu, timer.totals(), run.test().medianNmse(), run.test().meanRateHz());
 	}
 
 	/** Records the end time of every trial of every phase. */
