@@ -85,11 +85,36 @@ public final class Kernels {
 	{
 		if (k == 0) return;
 		final int n = p.length;
-		// Measured: bodies of one or two terms vectorise; eight terms in one loop did not (4x slower).
+		// Measured: bodies of one or two terms vectorise, eight terms in one loop did not (4x slower); two rows at
+		// once share the loads of u (about 1.4x faster than one row at a time).
 		final int tile = n <= 2048 ? n : 1024;
 		for (int j0 = 0; j0 < n; j0 += tile) {
 			final int j1 = Math.min(n, j0 + tile);
-			for (int i = rowFrom; i < rowTo; i++) {
+			int i = rowFrom;
+			for (; i + 2 <= rowTo; i += 2) {
+				final double[] ra = p[i], rb = p[i + 1];
+				int m = 0;
+				for (; m + 2 <= k; m += 2) {
+					final double[] u0 = u[m], u1 = u[m + 1];
+					final double a0 = negC[m] * u0[i], a1 = negC[m + 1] * u1[i];
+					final double b0 = negC[m] * u0[i + 1], b1 = negC[m + 1] * u1[i + 1];
+					for (int j = j0; j < j1; j++) {
+						final double x0 = u0[j], x1 = u1[j];
+						ra[j] = ra[j] + a0 * x0 + a1 * x1;
+						rb[j] = rb[j] + b0 * x0 + b1 * x1;
+					}
+				}
+				if (m < k) {
+					final double[] u0 = u[m];
+					final double a0 = negC[m] * u0[i], b0 = negC[m] * u0[i + 1];
+					for (int j = j0; j < j1; j++) {
+						final double x0 = u0[j];
+						ra[j] = ra[j] + a0 * x0;
+						rb[j] = rb[j] + b0 * x0;
+					}
+				}
+			}
+			for (; i < rowTo; i++) {
 				final double[] row = p[i];
 				int m = 0;
 				for (; m + 2 <= k; m += 2) {
