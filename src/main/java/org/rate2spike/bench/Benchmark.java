@@ -118,7 +118,7 @@ public final class Benchmark {
 		out.println("     N    2n     pca  demean     rls    test  settle   P bytes   state bytes  peak heap");
 		for (final Row r : rows) out.println(r);
 		out.println();
-		out.println("the same phases as process CPU seconds (all threads) per simulated second: less sensitive to other load");
+		out.println("the same phases as process CPU seconds (all threads) per simulated second, mean of the same trials: less sensitive to other load");
 		out.println("     N    2n     pca  demean     rls    test");
 		for (final Row r : rows) out.println(r.cpuRow());
 		if (o.protocol) protocol(task);
@@ -167,7 +167,7 @@ public final class Benchmark {
 		final double[] perPhase = new double[PHASES.length];
 		for (int i = 0; i < PHASES.length; i++) perPhase[i] = timer.median(Phase.valueOf(PHASES[i].toUpperCase(Locale.ROOT)), 1) / trialSeconds;
 		final double[] cpu = new double[PHASES.length];
-		for (int i = 0; i < PHASES.length; i++) cpu[i] = timer.cpuMedian(Phase.valueOf(PHASES[i].toUpperCase(Locale.ROOT)), 1) / trialSeconds;
+		for (int i = 0; i < PHASES.length; i++) cpu[i] = timer.cpuMean(Phase.valueOf(PHASES[i].toUpperCase(Locale.ROOT)), 1) / trialSeconds;
 		final double settle = timer.settleMedian(1) / trialSeconds;
 		return new Row(neurons, n2, perPhase, cpu, settle, pBytes, state, peak);
 	}
@@ -378,9 +378,11 @@ public final class Benchmark {
 			return Benchmark.median(v.size() > warmup ? v.subList(warmup, v.size()) : v);
 		}
 
-		double cpuMedian(final Phase p, final int warmup) {
+		/** Mean over the counted trials after the warm-up: process CPU time comes in 10-ms ticks, a median would round. */
+		double cpuMean(final Phase p, final int warmup) {
 			final List<Double> v = countedCpu.getOrDefault(p, List.of());
-			return Benchmark.median(v.size() > warmup ? v.subList(warmup, v.size()) : v);
+			final List<Double> w = v.size() > warmup ? v.subList(warmup, v.size()) : v;
+			return w.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
 		}
 
 		double settleMedian(final int warmup) {
