@@ -27,7 +27,7 @@ class BenchmarkTest {
 		assertEquals(2, rows.length, out); // the wall-time row and the CPU-time row
 		final String[] wall = rows[0].trim().split("\\s+"), cpu = rows[1].trim().split("\\s+");
 		for (int i = 2; i < 7; i++) assertTrue(Double.parseDouble(wall[i]) > 0, "phase figure " + i + " in " + rows[0]);
-		for (int i = 2; i < 6; i++) assertTrue(Double.parseDouble(cpu[i]) > 0, "cpu figure " + i + " in " + rows[1]);
+		for (int i = 2; i < 6; i++) assertTrue(Double.parseDouble(cpu[i]) >= 0, "cpu figure " + i + " in " + rows[1]); // 10-ms ticks: may be 0
 		assertTrue(out.contains("process CPU seconds"), out);
 	}
 
