@@ -79,6 +79,8 @@ public final class Main {
 		"  macro FILE.ijm [ARGUMENT]",
 		"        runs an ImageJ macro headless with the Rate2Spike Fiji commands (see macros/)",
 		"",
+		"  bench [--smoke] [--neurons 500,2000,5000,10000] [--trials K] [--protocol]",
+		"        prints the machine's ceilings, the kernels' speed and each phase's wall time per simulated second",
 		"Results already in --out are never overwritten unless --overwrite is given.",
 		"",
 		"Parameter options (every one has a default; --name value or --name=value):");
@@ -122,8 +124,9 @@ public final class Main {
 				case "sweep-task": return sweepTask(options(rest), out);
 				case "baseline": return baseline(options(rest), out, progress);
 				case "export": return export(options(rest), out, progress);
+				case "bench": return bench(rest, out);
 				case "macro": return org.rate2spike.fiji.MacroRunner.main(rest, err);
-				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test, readout, sweep, baseline, export, info or macro (--help lists options)");
+				default: throw new ParameterException("command", "unknown command '" + args[0] + "'; use train, test, readout, sweep, baseline, export, bench, info or macro (--help lists options)");
 			}
 		}
 		catch (final ParameterException e) {
@@ -458,6 +461,11 @@ public final class Main {
 			readout, progress);
 		ExportFiles.write(dir, d);
 		out.printf("exported %d test trials (%d spikes) to %s%n", d.result().trials(), d.result().spikeNeuron().length, dir);
+		return 0;
+	}
+
+	private static int bench(final List<String> args, final PrintStream out) {
+		org.rate2spike.bench.Benchmark.run(org.rate2spike.bench.Benchmark.parse(args), out);
 		return 0;
 	}
 

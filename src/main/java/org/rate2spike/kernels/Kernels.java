@@ -72,4 +72,112 @@ public final class Kernels {
 		}
 		return c;
 	}
+	/**
+	 * Applies {@code k} pending rank-1 updates to rows {@code [rowFrom, rowTo)} of the square matrix p, in order:
+	 * for m = 0..k−1, p[i][j] += (negC[m]·u[m][i])·u[m][j]. Each element receives exactly the same sequence of
+	 * roundings as k separate rank-1 sweeps (so the result is bit-identical to {@link ReferenceKernels#rankUpdate}),
+	 * but every element of p is read and written once instead of k times: the update runs from cache, not memory.
+	 * Columns are tiled so that the tile of u stays in L2 while the rows stream past. Rows are independent, so any
+	 * split of the row range between threads gives the same result.
+	 */
+	public static void rankUpdate(final double[][] p, final int rowFrom, final int rowTo, final double[][] u,
+		final double[] negC, final int k)
+	{
+		if (k == 0) return;
+		final int n = p.length;
+		// Measured: bodies of one or two terms vectorise, eight terms in one loop did not (4x slower); two rows at
+		// once share the loads of u (about 1.4x faster than one row at a time).
+		final int tile = n <= 2048 ? n : 1024;
+		for (int j0 = 0; j0 < n; j0 += tile) {
+			final int j1 = Math.min(n, j0 + tile);
+			int i = rowFrom;
+			for (; i + 2 <= rowTo; i += 2) {
+				final double[] ra = p[i], rb = p[i + 1];
+				int m = 0;
+				for (; m + 2 <= k; m += 2) {
+					final double[] u0 = u[m], u1 = u[m + 1];
+					final double a0 = negC[m] * u0[i], a1 = negC[m + 1] * u1[i];
+					final double b0 = negC[m] * u0[i + 1], b1 = negC[m + 1] * u1[i + 1];
+					for (int j = j0; j < j1; j++) {
+						final double x0 = u0[j], x1 = u1[j];
+						ra[j] = ra[j] + a0 * x0 + a1 * x1;
+						rb[j] = rb[j] + b0 * x0 + b1 * x1;
+					}
+				}
+				if (m < k) {
+					final double[] u0 = u[m];
+					final double a0 = negC[m] * u0[i], b0 = negC[m] * u0[i + 1];
+					for (int j = j0; j < j1; j++) {
+						final double x0 = u0[j];
+						ra[j] = ra[j] + a0 * x0;
+						rb[j] = rb[j] + b0 * x0;
+					}
+				}
+			}
+			for (; i < rowTo; i++) {
+				final double[] row = p[i];
+				int m = 0;
+				for (; m + 2 <= k; m += 2) {
+					final double[] u0 = u[m], u1 = u[m + 1];
+					final double a0 = negC[m] * u0[i], a1 = negC[m + 1] * u1[i];
+					for (int j = j0; j < j1; j++) row[j] = row[j] + a0 * u0[j] + a1 * u1[j];
+				}
+				if (m < k) {
+					final double[] u0 = u[m];
+					final double a0 = negC[m] * u0[i];
+					for (int j = j0; j < j1; j++) row[j] = row[j] + a0 * u0[j];
+				}
+			}
+		}
+	}
+
+	/**
+	 * Upper triangle of C += Σ_t f[t] f[t]ᵀ over t = 0..k−1, applied in order of t: bit-identical to k calls of
+	 * {@link #symmetricRank1Upper} (up to the sign of zero), with one sweep of C instead of k.
+	 */
+	public static void symmetricRankUpdateUpper(final double[][] c, final double[][] f, final int k) {
+		final int n = c.length;
+		for (int i = 0; i < n; i++) {
+			final double[] row = c[i];
+			int t = 0;
+			for (; t + 2 <= k; t += 2) {
+				final double[] f0 = f[t], f1 = f[t + 1];
+				final double a0 = f0[i], a1 = f1[i];
+				for (int j = i; j < n; j++) row[j] = row[j] + a0 * f0[j] + a1 * f1[j];
+			}
+			if (t < k) {
+				final double[] f0 = f[t];
+				final double a0 = f0[i];
+				for (int j = i; j < n; j++) row[j] = row[j] + a0 * f0[j];
+			}
+		}
+	}
+
+	/** y[i] *= a, i < n. */
+	public static void scale(final double a, final double[] y, final int n) {
+		for (int i = 0; i < n; i++) y[i] *= a;
+	}
+	/**
+	 * r[i] = tanh(x[i]) as 1 − 2/(exp(2x) + 1): absolute error below 1e-15 (tested against Math.tanh), about three
+	 * times faster than Math.tanh because Math.exp is a JIT intrinsic. Saturates to ±1 without overflow trouble.
+	 */
+	public static void tanh(final double[] x, final double[] r, final int n) {
+		for (int i = 0; i < n; i++) r[i] = tanh(x[i]);
+	}
+
+	public static double tanh(final double x) {
+		return 1 - 2 / (Math.exp(2 * x) + 1);
+	}
+
+	/** out = Σ_j cols[j]·v[j] in single precision (the float path of the rate network); skips zero coefficients. */
+	public static void matVecColumns(final float[][] cols, final float[] v, final float[] out) {
+		final int n = out.length;
+		java.util.Arrays.fill(out, 0, n, 0f);
+		for (int j = 0; j < cols.length; j++) {
+			final float a = v[j];
+			if (a == 0) continue;
+			final float[] c = cols[j];
+			for (int i = 0; i < n; i++) out[i] += a * c[i];
+		}
+	}
 }

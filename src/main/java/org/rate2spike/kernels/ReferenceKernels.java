@@ -38,4 +38,15 @@ public final class ReferenceKernels {
 			for (int j = 0; j < n; j++) p[i][j] -= c * ps[i] * ps[j];
 		return c;
 	}
+	/** k rank-1 updates applied one after another: p[i][j] += (negC[m]·u[m][i])·u[m][j]. */
+	public static void rankUpdate(final double[][] p, final double[][] u, final double[] negC, final int k) {
+		for (int m = 0; m < k; m++)
+			for (int i = 0; i < p.length; i++) {
+				final double a = negC[m] * u[m][i];
+				for (int j = 0; j < p.length; j++) p[i][j] += a * u[m][j];
+			}
+	}
+	public static void tanh(final double[] x, final double[] r, final int n) {
+		for (int i = 0; i < n; i++) r[i] = Math.tanh(x[i]);
+	}
 }

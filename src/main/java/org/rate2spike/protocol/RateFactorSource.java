@@ -29,6 +29,19 @@ final class RateFactorSource implements FactorSource {
 		rate.reset(targets.initialState());
 	}
 
+	/** A copy of the rate network's state (x), to resume from with {@link #restoreState}. */
+	double[] saveState() {
+		return rate.state().clone();
+	}
+
+	int stateSize() {
+		return rate.units();
+	}
+
+	void restoreState(final double[] x) {
+		rate.reset(x);
+	}
+
 	@Override
 	public void step(final Trial trial, final int t, final double[] out) {
 		rate.step(trial, t);

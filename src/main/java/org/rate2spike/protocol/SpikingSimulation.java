@@ -42,6 +42,8 @@ final class SpikingSimulation {
 	private final double[] error;
 	private final int factors;
 	private final int settleTrials;
+	/** f_PC of earlier phases, replayed where a phase's trials repeat them (at most 256 MiB; values are identical). */
+	private final TeacherPipeline.Record record = new TeacherPipeline.Record(256L << 20);
 
 	SpikingSimulation(final RateTargets targets, final Task task, final SpikingParams params, final long seed,
 		final int settleTrials, final SpikingConnectivity conn, final double[] initialVoltage, final double[] meanInput)
@@ -76,7 +78,6 @@ final class SpikingSimulation {
 	PhaseTotals run(final Phase phase, final int counted, final Decoders decoders, final Rls rls, final Progress progress,
 		final StepObserver observer)
 	{
-		teacher.reset();
 		net.reset(initialVoltage);
 		final Random settle = Seeds.stream(seed, Seeds.SETTLE_TRIALS);
 		final Random trials = Seeds.stream(seed, "trials-" + phase.key());
@@ -93,17 +94,25 @@ final class SpikingSimulation {
 		totals.nmse = new double[counted];
 		totals.factorNmse = new double[counted];
 		progress.phaseStarted(phase, total);
+		try (TeacherPipeline ahead = new TeacherPipeline(teacher, record)) {
+		Trial nextTrial = total > 0 ? task.nextTrial(init > 0 ? settle : trials) : null;
+		if (nextTrial != null && (init > 0 || !test)) ahead.submit(nextTrial);
 		for (int tr = 0; tr < total; tr++) {
 			final boolean isCounted = tr >= init;
 			final boolean teacherForced = !isCounted || decoders == null;
 			final boolean needTeacher = !isCounted || !test; // f_PC is needed except in the test phase's counted trials
-			final Trial trial = task.nextTrial(isCounted ? trials : settle);
+			final Trial trial = nextTrial;
+			// draw the next trial now (same streams, same order) so that its f_PC can be computed ahead
+			nextTrial = tr + 1 < total ? task.nextTrial(tr + 1 >= init ? trials : settle) : null;
+			if (nextTrial != null && (tr + 1 < init || !test)) ahead.submit(nextTrial);
+			final double[] block = needTeacher ? ahead.next() : null;
 			final double[][] fOut = trial.output();
 			double err = 0, tgt = 0, ferr = 0, ftgt = 0;
 			long trialSpikes = 0;
 			for (int t = 0; t < trial.steps(); t++) {
-				if (needTeacher) teacher.step(trial, t, fPc);
+				if (needTeacher) System.arraycopy(block, t * factors, fPc, 0, factors);
 				final int spikes = net.step(trial, t);
+				if (rls != null) rls.advance(net.decaySlow(), net.decayFast(), net.trainedSpikes(), net.trainedSpikeCount());
 				final double[] out;
 				if (teacherForced) {
 					System.arraycopy(fPc, 0, zHat, 0, factors);
@@ -139,6 +148,7 @@ final class SpikingSimulation {
 				if (rls != null && coin.nextDouble() < rlsProbability) rls.update(net.traces(), error, decoders);
 				if (observer != null) observer.step(tr - init, t, trial, out, net);
 			}
+			if (block != null) ahead.release(block);
 			if (isCounted) {
 				final int c = tr - init;
 				totals.nmse[c] = Metrics.nmse(err, tgt, trial.steps());
@@ -167,6 +177,7 @@ final class SpikingSimulation {
 				totals.cancelled = true;
 				break;
 			}
+		}
 		}
 		return totals;
 	}

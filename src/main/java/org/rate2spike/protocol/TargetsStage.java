@@ -1,6 +1,14 @@
 package org.rate2spike.protocol;
 
+import java.util.ArrayDeque;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.rate2spike.kernels.Workers;
 
 import org.rate2spike.rate.DrivenRateNetwork;
 import org.rate2spike.rate.PcaBasis;
@@ -34,18 +42,57 @@ public final class TargetsStage {
 		progress.phaseStarted(Phase.PCA, total);
 		final Random settle = Seeds.stream(seed, Seeds.SETTLE_TRIALS);
 		final Random trials = Seeds.stream(seed, "trials-" + Phase.PCA.key());
-		for (int tr = 0; tr < total; tr++) {
-			final boolean counted = tr >= counts.init();
-			final Trial trial = task.nextTrial(counted ? trials : settle);
-			for (int t = 0; t < trial.steps(); t++) {
-				rate.step(trial, t);
-				if (counted) acc.add(rate.teacher());
+		// The rate network runs a trial ahead on its own thread (when there are two) and hands over each trial's
+		// f_J; this thread adds them to the covariance in time order, so the sum is the same as running inline.
+		final ExecutorService ahead = Workers.threads() > 1 ? Executors.newSingleThreadExecutor(Workers.daemon("rate2spike-rate")) : null;
+		final ArrayDeque<double[][]> free = new ArrayDeque<>();
+		try {
+			Future<double[][]> next = run(ahead, rate, task.nextTrial(counts.init() > 0 ? settle : trials), free);
+			for (int tr = 0; tr < total; tr++) {
+				final boolean counted = tr >= counts.init();
+				final double[][] f = Workers.await(next);
+				next = tr + 1 < total ? run(ahead, rate, task.nextTrial(tr + 1 >= counts.init() ? trials : settle), free) : null;
+				if (counted) acc.addAll(f, f.length);
+				synchronized (free) {
+					free.add(f);
+				}
+				progress.trialDone(Phase.PCA, tr + 1, total, Double.NaN);
+				if (progress.cancelled()) {
+					if (next != null) Workers.await(next);
+					throw new CancelledException("cancelled while computing the rate targets; nothing to keep yet");
+				}
 			}
-			progress.trialDone(Phase.PCA, tr + 1, total, Double.NaN);
-			if (progress.cancelled()) throw new CancelledException("cancelled while computing the rate targets; nothing to keep yet");
+		}
+		finally {
+			if (ahead != null) ahead.shutdown();
 		}
 		final PcaBasis basis = acc.basis(params.fracPca(), params.pcs());
 		return new RateTargets(task.name(), seed, params, conn, x0, basis, counts.init(), counts.pca());
+	}
+
+	/** Runs one trial of the rate network (on {@code ahead} if not null); returns f_J of every step as rows. */
+	private static Future<double[][]> run(final ExecutorService ahead, final DrivenRateNetwork rate, final Trial trial,
+		final ArrayDeque<double[][]> free)
+	{
+		final Callable<double[][]> job = () -> {
+			double[][] f;
+			synchronized (free) {
+				f = free.poll();
+			}
+			if (f == null || f.length != trial.steps()) f = new double[trial.steps()][rate.units()];
+			for (int t = 0; t < trial.steps(); t++) {
+				rate.step(trial, t);
+				System.arraycopy(rate.teacher(), 0, f[t], 0, f[t].length);
+			}
+			return f;
+		};
+		if (ahead != null) return ahead.submit(job);
+		try {
+			return CompletableFuture.completedFuture(job.call());
+		}
+		catch (final Exception e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** x0 ~ N(0,1), from its own stream. */

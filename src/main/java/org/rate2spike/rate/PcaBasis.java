@@ -30,18 +30,44 @@ public record PcaBasis(double[][] components, double[] eigenvalues) {
 		return total > 0 ? part / total : 0;
 	}
 
-	/** Accumulates Σ f fᵀ one step at a time (upper triangle only). */
+	/**
+	 * Accumulates Σ f fᵀ one step at a time (upper triangle only). Steps are buffered and added in blocks of
+	 * {@link #BLOCK} with one sweep of the matrix per block instead of one per step; each entry still receives the
+	 * products in time order, so the sum is the same to the bit.
+	 */
 	public static final class Accumulator {
+		public static final int BLOCK = 64;
 		private final double[][] sum;
+		private final double[][] buffer;
+		private int buffered;
 		private long samples;
 
 		public Accumulator(final int units) {
 			sum = new double[units][units];
+			buffer = new double[BLOCK][units];
 		}
 
 		public void add(final double[] f) {
-			Kernels.symmetricRank1Upper(sum, f);
+			System.arraycopy(f, 0, buffer[buffered++], 0, f.length);
 			samples++;
+			if (buffered == BLOCK) flush();
+		}
+
+		/** Adds the first {@code count} rows of {@code f} in order: the same as {@code count} calls of {@link #add}. */
+		public void addAll(final double[][] f, final int count) {
+			int t = 0;
+			while (t < count && buffered > 0) add(f[t++]);
+			for (; t + BLOCK <= count; t += BLOCK) {
+				final double[][] rows = java.util.Arrays.copyOfRange(f, t, t + BLOCK);
+				Kernels.symmetricRankUpdateUpper(sum, rows, BLOCK);
+				samples += BLOCK;
+			}
+			for (; t < count; t++) add(f[t]);
+		}
+
+		private void flush() {
+			Kernels.symmetricRankUpdateUpper(sum, buffer, buffered);
+			buffered = 0;
 		}
 
 		public long samples() {
@@ -50,6 +76,7 @@ public record PcaBasis(double[][] components, double[] eigenvalues) {
 
 		/** The smallest ñ whose cumulative eigenvalue fraction exceeds fracPca, or exactly {@code fixedCount} if > 0. */
 		public PcaBasis basis(final double fracPca, final int fixedCount) {
+			flush();
 			final int n = sum.length;
 			Kernels.mirrorUpper(sum);
 			final DMatrixRMaj m = new DMatrixRMaj(sum);

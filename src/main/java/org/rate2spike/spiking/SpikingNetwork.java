@@ -30,6 +30,8 @@ public final class SpikingNetwork {
 	private final double[] s; // [slow traces of trained; fast traces of trained]
 	private final int[] spikes;
 	private int spikeCount;
+	private final int[] trainedSpikes; // positions in [0, n) of the trained neurons that spiked
+	private int trainedSpikeCount;
 
 	public SpikingNetwork(final SpikingParams p, final SpikingConnectivity c, final double dt, final double[] meanInput) {
 		this.c = c;
@@ -53,6 +55,7 @@ public final class SpikingNetwork {
 		for (int k = 0; k < trained.length; k++) position[trained[k]] = k;
 		s = new double[2 * trained.length];
 		spikes = new int[n];
+		trainedSpikes = new int[trained.length];
 	}
 
 	/** Every phase starts here: V from the seeded draw, everything else at zero. */
@@ -64,6 +67,7 @@ public final class SpikingNetwork {
 		Arrays.fill(s, 0);
 		inhibition = 0;
 		spikeCount = 0;
+		trainedSpikeCount = 0;
 	}
 
 	/** Advances V by one step with the feedback set at the end of the previous step; updates spikes and traces. */
@@ -92,17 +96,39 @@ public final class SpikingNetwork {
 		inhibition = inhibition * decayF + inhibitionPerSpike * count;
 		if (slowRandom) for (int i = 0; i < n; i++) slowCurrent[i] *= decayS;
 		if (fastRandom) for (int i = 0; i < n; i++) fastCurrent[i] *= decayF;
+		int trainedCount = 0;
 		for (int q = 0; q < count; q++) {
 			final int j = spikes[q];
 			final int k = position[j];
 			if (k >= 0) {
 				s[k] += 1;
 				s[m + k] += 1;
+				trainedSpikes[trainedCount++] = k;
 			}
 			if (slowRandom) Kernels.axpy(1, c.slowRandom()[j], slowCurrent, n);
 			if (fastRandom) Kernels.axpy(1, c.fastRandom()[j], fastCurrent, n);
 		}
+		trainedSpikeCount = trainedCount;
 		return count;
+	}
+
+	/** Positions in s (0..n−1) of the trained neurons that spiked in the last step: the first {@link #trainedSpikeCount()}. */
+	public int[] trainedSpikes() {
+		return trainedSpikes;
+	}
+
+	public int trainedSpikeCount() {
+		return trainedSpikeCount;
+	}
+
+	/** Per-step decay of the slow traces. */
+	public double decaySlow() {
+		return decayS;
+	}
+
+	/** Per-step decay of the fast traces. */
+	public double decayFast() {
+		return decayF;
 	}
 
 	/** Sets the feedback current U·uPC·ẑ that the next step will use. */

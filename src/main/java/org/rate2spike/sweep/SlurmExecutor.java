@@ -85,6 +85,7 @@ public final class SlurmExecutor {
 		for (final String e : o.extra()) b.append("#SBATCH ").append(e.trim()).append('\n');
 		b.append("set -euo pipefail\n");
 		b.append("exec ").append(quote(java)).append(" -Xmx").append(Math.max(256, mem * 4 / 5)).append("m -Djava.awt.headless=true")
+			.append(" -Drate2spike.threads=").append(o.cpus())
 			.append(" -cp ").append(quote(cp)).append(" org.rate2spike.cli.Main sweep-task --dir ").append(quote(abs.toString()))
 			.append(" --index \"$SLURM_ARRAY_TASK_ID\" --threads ").append(o.cpus()).append('\n');
 		return b.toString();

@@ -56,4 +56,45 @@ class RlsTest {
 		// and the noise is small, so the solution is near the truth
 		assertEquals(truth[0][0], w[0][0], 0.02);
 	}
+	/**
+	 * Carrying P·s along with the spikes and applying the rank-1 updates in blocks gives the same P and decoders as
+	 * the direct method (P·s recomputed at every update, P updated at once), up to round-off: 1e-9 relative.
+	 * Traces of 2n = 2·150 follow the spiking network's rule: decay, +1 on both traces of a spiking neuron.
+	 */
+	@Test
+	void incrementalTrackingMatchesTheDirectMethod() {
+		for (final int n : new int[] { 5, 150, 1100 }) {
+			final int size = 2 * n, factors = 4, outputs = 1, steps = n > 500 ? 300 : 1500;
+			final double ds = Math.exp(-0.001 / 0.1), df = Math.exp(-0.001 / 0.005);
+			final Random rng = new Random(3 + n);
+			final Rls direct = new Rls(size, 1), tracked = new Rls(size, 1);
+			final Decoders dd = new Decoders(size, factors, outputs), dt = new Decoders(size, factors, outputs);
+			final double[] s = new double[size], err = new double[factors + outputs];
+			final int[] spikes = new int[n];
+			for (int t = 0; t < steps; t++) {
+				int count = 0;
+				for (int k = 0; k < n; k++) {
+					s[k] *= ds;
+					s[n + k] *= df;
+					if (rng.nextDouble() < 0.02) {
+						s[k] += 1;
+						s[n + k] += 1;
+						spikes[count++] = k;
+					}
+				}
+				tracked.advance(ds, df, spikes, count);
+				if (rng.nextBoolean()) {
+					for (int k = 0; k < err.length; k++) err[k] = rng.nextGaussian();
+					direct.update(s, err, dd);
+					tracked.update(s, err, dt);
+				}
+			}
+			final double[][] a = direct.matrix(), b = tracked.matrix();
+			for (int i = 0; i < size; i++)
+				for (int j = 0; j < size; j++) assertEquals(a[i][j], b[i][j], 1e-9 * (1 + Math.abs(a[i][j])), "P " + i + "," + j);
+			final double[][] wa = dd.feedbackWeights(), wb = dt.feedbackWeights();
+			for (int k = 0; k < factors; k++)
+				for (int j = 0; j < size; j++) assertEquals(wa[k][j], wb[k][j], 1e-9 * (1 + Math.abs(wa[k][j])), "W " + k + "," + j);
+		}
+	}
 }
