@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.rate2spike.learn.Rls;
+import org.rate2spike.protocol.Checkpoint;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.protocol.TrainingLog;
@@ -31,6 +33,61 @@ public final class NetworkFile {
 	private NetworkFile() {}
 
 	public static void save(final TrainedNetwork net, final Path file) throws IOException {
+		final JsonObject meta = meta(net);
+		Npz.write(file, arrays(net), Map.of("meta.json", Json.write(meta)));
+	}
+
+	/**
+	 * A checkpoint: a network file (loadable and testable as the partial network it holds) plus the state to continue
+	 * from: {@code checkpoint_state} (6 rows: V, feedback current, slow and fast random currents, s, inhibition —
+	 * as a ragged set of arrays {@code checkpoint_state_0…5}), {@code checkpoint_p} (2n×2n), {@code checkpoint_pending}
+	 * (k×2n), {@code checkpoint_neg_c}, {@code checkpoint_q_slow}, {@code checkpoint_q_fast}, {@code checkpoint_flags},
+	 * and {@code checkpoint.rls_trials_done} in meta.json.
+	 */
+	public static void saveCheckpoint(final Checkpoint c, final Path file) throws IOException {
+		final JsonObject meta = meta(c.network());
+		final JsonObject ck = new JsonObject();
+		ck.addProperty("rls_trials_done", c.trialsDone());
+		meta.add("checkpoint", ck);
+		final Map<String, NpyArray> a = arrays(c.network());
+		for (int i = 0; i < c.networkState().length; i++) a.put("checkpoint_state_" + i, NpyArray.of(c.networkState()[i]));
+		final Rls.Snapshot r = c.rls();
+		final int size = r.p().length;
+		a.put("checkpoint_p", NpyArray.ofRows(r.p(), size));
+		a.put("checkpoint_pending", NpyArray.ofRows(r.pending(), size));
+		a.put("checkpoint_neg_c", NpyArray.of(r.negC()));
+		a.put("checkpoint_q_slow", NpyArray.of(r.qSlow()));
+		a.put("checkpoint_q_fast", NpyArray.of(r.qFast()));
+		a.put("checkpoint_flags", NpyArray.of(r.flags()));
+		Npz.write(file, a, Map.of("meta.json", Json.write(meta)));
+	}
+
+	public static Checkpoint loadCheckpoint(final Path file) throws IOException {
+		final TrainedNetwork net = load(file);
+		final Npz.Contents c = Npz.read(file);
+		final JsonObject meta = TargetsFile.checkHeader(c, FORMAT);
+		if (!meta.has("checkpoint")) throw new FileFormatException(file, "is a network file without a checkpoint; resume takes " +
+			"the checkpoint.npz that train --checkpoint-every writes");
+		try {
+			final int size = 2 * net.connectivity().trained().length;
+			final double[][] state = new double[6][];
+			for (int i = 0; i < 6; i++) state[i] = c.array("checkpoint_state_" + i).doubles();
+			final NpyArray pending = c.array("checkpoint_pending");
+			final double[][] pend = pending.shape()[0] == 0 ? new double[0][] : c.array("checkpoint_pending", pending.shape()[0], size).rows();
+			final Rls.Snapshot r = new Rls.Snapshot(c.array("checkpoint_p", size, size).rows(), pend,
+				c.array("checkpoint_neg_c", pend.length).doubles(), c.array("checkpoint_q_slow", size).doubles(),
+				c.array("checkpoint_q_fast", size).doubles(), c.array("checkpoint_flags", 2).ints());
+			return new Checkpoint(net, state, r, meta.getAsJsonObject("checkpoint").get("rls_trials_done").getAsInt());
+		}
+		catch (final FileFormatException e) {
+			throw e;
+		}
+		catch (final RuntimeException e) {
+			throw new FileFormatException(file, "has an incomplete checkpoint (" + e + ")");
+		}
+	}
+
+	private static JsonObject meta(final TrainedNetwork net) {
 		final JsonObject meta = TargetsFile.header(FORMAT);
 		TargetsFile.putTargetsMeta(meta, net.targets());
 		final Gson gson = new Gson();
@@ -49,7 +106,12 @@ public final class NetworkFile {
 		training.addProperty("note", log.note());
 		meta.add("training", training);
 
-		final var a = TargetsFile.arrays(net.targets());
+		return meta;
+	}
+
+	private static Map<String, NpyArray> arrays(final TrainedNetwork net) {
+		final Map<String, NpyArray> a = new java.util.LinkedHashMap<>(TargetsFile.arrays(net.targets()));
+		final TrainingLog log = net.log();
 		final SpikingConnectivity k = net.connectivity();
 		final int n = net.neurons();
 		a.put("feedback_projection", NpyArray.ofColumns(k.feedback(), n));
@@ -64,7 +126,7 @@ public final class NetworkFile {
 		a.put("readout_weights", NpyArray.ofRows(net.readoutWeights(), traces));
 		a.put("training_nmse", NpyArray.of(log.rlsNmse()));
 		a.put("training_factor_nmse", NpyArray.of(log.rlsFactorNmse()));
-		Npz.write(file, a, Map.of("meta.json", Json.write(meta)));
+		return a;
 	}
 
 	public static TrainedNetwork load(final Path file) throws IOException {

@@ -43,6 +43,37 @@ public final class Rls {
 		qFast = new double[size];
 	}
 
+	/**
+	 * Everything an RLS run carries from one step to the next, for checkpoints: P as it stands (pending updates not
+	 * applied), the pending updates and their gains, the carried products P·s, and whether they are in use. Restoring
+	 * it continues bit for bit as if never interrupted.
+	 *
+	 * @param flags {tracking, valid} as 0/1
+	 */
+	public record Snapshot(double[][] p, double[][] pending, double[] negC, double[] qSlow, double[] qFast, int[] flags) {}
+
+	public Snapshot snapshot() {
+		final double[][] pc = new double[size][];
+		for (int i = 0; i < size; i++) pc[i] = p[i].clone();
+		final double[][] pend = new double[count][];
+		for (int m = 0; m < count; m++) pend[m] = pending[m].clone();
+		return new Snapshot(pc, pend, java.util.Arrays.copyOf(negC, count), qSlow.clone(), qFast.clone(),
+			new int[] { tracking ? 1 : 0, valid ? 1 : 0 });
+	}
+
+	public void restore(final Snapshot st) {
+		if (st.p().length != size || st.pending().length > limit) throw new IllegalArgumentException("an RLS state of size " +
+			st.p().length + " does not fit this RLS of size " + size);
+		for (int i = 0; i < size; i++) System.arraycopy(st.p()[i], 0, p[i], 0, size);
+		count = st.pending().length;
+		for (int m = 0; m < count; m++) System.arraycopy(st.pending()[m], 0, pending[m], 0, size);
+		System.arraycopy(st.negC(), 0, negC, 0, count);
+		System.arraycopy(st.qSlow(), 0, qSlow, 0, size);
+		System.arraycopy(st.qFast(), 0, qFast, 0, size);
+		tracking = st.flags()[0] == 1;
+		valid = st.flags()[1] == 1;
+	}
+
 	/** Pending rank-1 updates applied together. */
 	public int pendingLimit() {
 		return limit;

@@ -72,11 +72,29 @@ final class SpikingSimulation {
 		String diverged;
 	}
 
+	/** Where an interrupted phase continues: counted trials done, the network's state then, their scores. */
+	record Resume(int trialsDone, double[][] networkState, double[] nmse, double[] factorNmse) {}
+
+	/** Receives the phase's progress after every {@code every} counted trials, for checkpoints. */
+	interface CheckpointSink {
+		void at(int trialsDone, double[] nmse, double[] factorNmse, SpikingNetwork net);
+	}
+
 	/**
 	 * Runs one phase. {@code decoders} null means teacher forcing throughout (demean); {@code rls} non-null trains.
 	 */
 	PhaseTotals run(final Phase phase, final int counted, final Decoders decoders, final Rls rls, final Progress progress,
 		final StepObserver observer)
+	{
+		return run(phase, counted, decoders, rls, progress, observer, null, 0, null);
+	}
+
+	/**
+	 * As above. With {@code resume}, the trials before it are replayed for the teacher and the random streams only
+	 * (nothing spikes), then the saved network state takes over: the phase continues exactly where it stopped.
+	 */
+	PhaseTotals run(final Phase phase, final int counted, final Decoders decoders, final Rls rls, final Progress progress,
+		final StepObserver observer, final Resume resume, final int checkpointEvery, final CheckpointSink sink)
 	{
 		net.reset(initialVoltage);
 		final Random settle = Seeds.stream(seed, Seeds.SETTLE_TRIALS);
@@ -93,6 +111,12 @@ final class SpikingSimulation {
 		final PhaseTotals totals = new PhaseTotals();
 		totals.nmse = new double[counted];
 		totals.factorNmse = new double[counted];
+		final int skip = resume == null ? 0 : resume.trialsDone();
+		if (resume != null) {
+			System.arraycopy(resume.nmse(), 0, totals.nmse, 0, skip);
+			System.arraycopy(resume.factorNmse(), 0, totals.factorNmse, 0, skip);
+			if (decoders != null) lastGood = decoders.snapshot(null);
+		}
 		progress.phaseStarted(phase, total);
 		try (TeacherPipeline ahead = new TeacherPipeline(teacher, record)) {
 		Trial nextTrial = total > 0 ? task.nextTrial(init > 0 ? settle : trials) : null;
@@ -106,6 +130,13 @@ final class SpikingSimulation {
 			nextTrial = tr + 1 < total ? task.nextTrial(tr + 1 >= init ? trials : settle) : null;
 			if (nextTrial != null && (tr + 1 < init || !test)) ahead.submit(nextTrial);
 			final double[] block = needTeacher ? ahead.next() : null;
+			if (tr < init + skip) { // resuming: replay only what the random streams and the teacher need
+				if (isCounted && rls != null) for (int t = 0; t < trial.steps(); t++) coin.nextDouble();
+				if (block != null) ahead.release(block);
+				progress.trialDone(phase, tr + 1, total, isCounted ? totals.nmse[tr - init] : Double.NaN);
+				continue;
+			}
+			if (resume != null && tr == init + skip) net.restoreState(resume.networkState());
 			final double[][] fOut = trial.output();
 			double err = 0, tgt = 0, ferr = 0, ftgt = 0;
 			long trialSpikes = 0;
@@ -168,6 +199,9 @@ final class SpikingSimulation {
 					break;
 				}
 				if (rls != null) lastGood = decoders.snapshot(lastGood);
+				final int done = tr - init + 1;
+				if (sink != null && checkpointEvery > 0 && done % checkpointEvery == 0 && done < counted)
+					sink.at(done, Arrays.copyOf(totals.nmse, done), Arrays.copyOf(totals.factorNmse, done), net);
 			}
 			progress.trialDone(phase, tr + 1, total, isCounted && !demean ? totals.nmse[tr - init] : Double.NaN);
 			if (progress.cancelled() && tr + 1 < total) {

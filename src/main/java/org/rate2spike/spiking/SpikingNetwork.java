@@ -70,6 +70,26 @@ public final class SpikingNetwork {
 		trainedSpikeCount = 0;
 	}
 
+	/** The state carried between steps, for checkpoints: {V, feedback current, slow and fast random currents, s, {inhibition}}. */
+	public double[][] saveState() {
+		return new double[][] { v.clone(), feedbackCurrent.clone(), slowCurrent.clone(), fastCurrent.clone(), s.clone(),
+			{ inhibition } };
+	}
+
+	/** Continues from {@link #saveState()}'s result. */
+	public void restoreState(final double[][] st) {
+		if (st.length != 6 || st[0].length != n || st[4].length != s.length) throw new IllegalArgumentException(
+			"a saved state of " + st[0].length + " neurons does not fit this network of " + n);
+		System.arraycopy(st[0], 0, v, 0, n);
+		System.arraycopy(st[1], 0, feedbackCurrent, 0, n);
+		System.arraycopy(st[2], 0, slowCurrent, 0, n);
+		System.arraycopy(st[3], 0, fastCurrent, 0, n);
+		System.arraycopy(st[4], 0, s, 0, s.length);
+		inhibition = st[5][0];
+		spikeCount = 0;
+		trainedSpikeCount = 0;
+	}
+
 	/** Advances V by one step with the feedback set at the end of the previous step; updates spikes and traces. */
 	public int step(final Trial trial, final int t) {
 		final double[][] in = trial.input();

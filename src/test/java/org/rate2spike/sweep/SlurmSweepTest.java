@@ -23,9 +23,9 @@ import org.rate2spike.protocol.TrialCounts;
  */
 class SlurmSweepTest {
 
-	/** Points of a few seconds each, so that one can be caught running. */
-	private static final SweepSpec SPEC = new SweepSpec(TrainingConfig.DEFAULTS.withTrials(new TrialCounts(2, 5, 5, 10, 3))
-		.with("rate_units", "100"), Map.of("neurons", List.of("150", "300")), List.of(1L, 2L), 1.5, true);
+	/** Points of several seconds each, so that one can be caught running. */
+	private static final SweepSpec SPEC = new SweepSpec(TrainingConfig.DEFAULTS.withTrials(new TrialCounts(2, 5, 5, 150, 3))
+		.with("rate_units", "100"), Map.of("neurons", List.of("300", "600")), List.of(1L, 2L), 1.5, true);
 
 	private static boolean haveSlurm() {
 		try {
@@ -56,12 +56,19 @@ class SlurmSweepTest {
 		assertTrue(id.matches("\\d+"), id);
 		assertTrue(Files.readString(slurm.resolve("slurm/sweep.sbatch")).contains("#SBATCH --mem="));
 
-		// kill the first task seen running
+		// kill a task while it runs: one that squeue lists as running, whose log shows it started and that has no result yet
 		String victim = null;
-		for (int i = 0; i < 600 && victim == null; i++) {
+		for (int i = 0; i < 1200 && victim == null; i++) {
 			final String running = SlurmExecutor.command("squeue", "-h", "-r", "-t", "RUNNING", "-o", "%K", "-j", id).trim();
-			if (!running.isEmpty()) victim = running.split("\n")[0].trim();
-			else Thread.sleep(100);
+			for (final String k : running.isEmpty() ? new String[0] : running.split("\n")) {
+				final int index = Integer.parseInt(k.trim());
+				final Path log = slurm.resolve("slurm/logs/" + id + "_" + index + ".out");
+				if (Files.exists(log) && !Files.exists(SweepFiles.rowFile(slurm, index))) {
+					victim = k.trim();
+					break;
+				}
+			}
+			if (victim == null) Thread.sleep(50);
 		}
 		assertTrue(victim != null, "a task ran");
 		SlurmExecutor.command("scancel", id + "_" + victim);
