@@ -87,9 +87,8 @@ class HeadlessRoutesTest {
 				if (v.has("menuPath")) menus.put(o.get("class").getAsString(), v.get("menuPath").getAsString());
 			}
 		}
-		for (final Class<?> c : List.of(GenerateRateTargets.class, TrainSpikingNetwork.class, TestSpikingNetwork.class,
-			TrainAllSteps.class))
+		for (final Class<?> c : CommandsTest.COMMANDS)
 			assertEquals("Plugins>Rate2Spike>" + c.getField("TITLE").get(null), menus.get(c.getName()), c.getName());
-		assertEquals(4, menus.size(), menus.toString());
+		assertEquals(CommandsTest.COMMANDS.size(), menus.size(), menus.toString());
 	}
 }
