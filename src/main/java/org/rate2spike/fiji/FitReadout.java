@@ -24,6 +24,7 @@ import org.rate2spike.readout.ReadoutOptions;
 import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
 import org.rate2spike.render.ResultTables;
+import org.rate2spike.task.Task;
 import org.rate2spike.task.Tasks;
 import org.rate2spike.util.ParameterException;
 import org.scijava.ItemIO;
@@ -110,8 +111,11 @@ public class FitReadout extends Rate2SpikeCommand {
 		final TrainedNetwork net = NetworkFile.load(file);
 		if (!overwrite && ReadoutFile.list(file).containsKey(o.name())) throw new ParameterException("readout_name", "'" +
 			o.name() + "' already exists in " + file + "; choose another name or " + OVERWRITE_HINT);
-		refuseToOverwrite(overwrite, "output_folder", folder, FILES);
-		result = ReadoutStage.fit(net, Tasks.create(net.targets().task(), net.targets().params().dt()), o, progress());
+		final Task task = Tasks.create(net.targets().task(), net.targets().params().dt());
+		final List<String> files = new ArrayList<>(List.of(FILES));
+		for (int c = 1; task.outputs() > 1 && c <= task.outputs(); c++) files.add("readout_vs_target_ch" + c + ".png");
+		refuseToOverwrite(overwrite, "output_folder", folder, files.toArray(String[]::new));
+		result = ReadoutStage.fit(net, task, o, progress());
 		ReadoutFile.add(file, result.readout(), overwrite);
 
 		final Readout r = result.readout();

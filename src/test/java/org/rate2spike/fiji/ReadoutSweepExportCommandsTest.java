@@ -134,6 +134,14 @@ class ReadoutSweepExportCommandsTest {
 		CommandsTest.assertRan(replaced);
 		assertEquals("rls", ReadoutFile.get(net, "shifted").method());
 		assertNull(((FitReadout) CommandsTest.command(replaced)).cvError(), "no penalty to choose for RLS");
+
+		// a new name into the same output folder: its files are not replaced unasked either
+		final Module folder = run(FitReadout.class, "network_file", net.toFile(), "readout_name", "other", "trials_fit", 3,
+			"trials_heldout", 1, "folds", 2, "output_folder", pics.toFile());
+		assertEquals("output_folder: " + pics + " already holds readout.json, readout_channels.csv, cv_error.png, " +
+			"readout_vs_target.png from an earlier run; choose another folder or tick 'Overwrite existing files' " +
+			"(overwrite=true) to replace them", CommandsTest.reason(folder));
+		assertFalse(ReadoutFile.list(net).containsKey("other"), "refused before the fit");
 	}
 
 	@Test
