@@ -404,16 +404,9 @@ public final class Main {
 	}
 
 	private static void report(final Path dir, final SweepResult r, final PrintStream out) throws IOException {
-		Json.write(dir.resolve("sweep.json"), r.toMap());
-		if (!r.curves().isEmpty()) Charts.savePng(Charts.sweep(r), dir.resolve("sweep.png"));
+		r.write(dir);
 		out.printf("%d of %d points done, %d failed; wrote %s%n", r.done(), r.points(), r.failed(), dir.resolve(SweepTable.FILE));
-		for (final SweepResult.Curve c : r.curves()) {
-			final String name = c.name().isEmpty() ? "" : " [" + c.name() + "]";
-			out.printf("rate baseline%s (Ñ = %d): median test nMSE %.3g%n", name, c.rateUnits(), c.baselineNmse());
-			out.println(c.smallestN() > 0 ? String.format("expansion factor%s: N = %d within %.2gx of the baseline, N/Ñ = %.2f",
-				name, c.smallestN(), r.tolerance(), c.expansionFactor()) : String.format(
-				"expansion factor%s: no N in the sweep within %.2gx of the baseline", name, r.tolerance()));
-		}
+		r.summaryLines().forEach(out::println);
 	}
 
 	private static int baseline(final Map<String, String> o, final PrintStream out, final ConsoleProgress progress)

@@ -66,6 +66,9 @@ public class GenerateRateTargets extends Rate2SpikeCommand {
 	@Parameter(label = "Save rate targets as", description = "the rate-targets file (.npz) to write", style = FileWidget.SAVE_STYLE)
 	private File targets_file;
 
+	@Parameter(label = OVERWRITE_LABEL, description = OVERWRITE_DESCRIPTION, required = false, persist = false)
+	private boolean overwrite;
+
 	@Parameter(label = "Open chart windows", description = "also show each plot in an interactive window (zoom, pan, save as PNG or SVG); needs a screen",
 		required = false)
 	private boolean chart_windows;
@@ -86,6 +89,8 @@ public class GenerateRateTargets extends Rate2SpikeCommand {
 		final Path file = required("targets_file", targets_file);
 		final Path folder = optionalFolder("output_folder", output_folder);
 		final TrainingConfig c = config(TrainingConfig.DEFAULTS);
+		refuseToOverwrite(overwrite, "targets_file", file);
+		refuseToOverwrite(overwrite, "output_folder", folder, "rate_activity.tif", "factors.png", "factors.svg");
 		final Task t = Tasks.create(c.task(), c.rate().dt());
 		final RateTargets targets = TargetsStage.run(t, c.rate(), c.trials(), c.seed(), progress());
 		TargetsFile.save(targets, file);

@@ -5,7 +5,10 @@ import java.awt.GraphicsEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import ij.IJ;
@@ -37,6 +40,10 @@ import org.scijava.util.ClassUtils;
 public abstract class Rate2SpikeCommand extends ContextCommand {
 
 	static final String MENU = "Plugins>Rate2Spike>";
+
+	/** The overwrite checkbox every command that writes files has (not persisted: each run starts unticked). */
+	static final String OVERWRITE_LABEL = "Overwrite existing files",
+		OVERWRITE_DESCRIPTION = "replace result files that already exist (and a readout of the same name); unticked, the command refuses and names them";
 
 	@Parameter
 	private LogService log;
@@ -119,6 +126,34 @@ public abstract class Rate2SpikeCommand extends ContextCommand {
 		if (folder == null || folder.getPath().isBlank()) return null;
 		if (folder.exists() && !folder.isDirectory()) throw new ParameterException(name, folder + " exists and is not a folder");
 		return folder.toPath();
+	}
+
+	/** How a refusal to overwrite tells the user what to do; {@code overwrite} is the field every writing command has. */
+	static final String OVERWRITE_HINT = "tick 'Overwrite existing files' (overwrite=true) to replace it";
+
+	/**
+	 * Refuses, before any work, to replace a file that exists unless the user ticked <em>Overwrite existing files</em>:
+	 * the dialog's counterpart of the command line's {@code --overwrite}.
+	 */
+	protected static void refuseToOverwrite(final boolean overwrite, final String field, final Path file) {
+		if (!overwrite && file != null && Files.exists(file))
+			throw new ParameterException(field, file + " already exists; choose another file or " + OVERWRITE_HINT);
+	}
+
+	/** As above for result files inside a folder (null: no folder, nothing to check). */
+	protected static void refuseToOverwrite(final boolean overwrite, final String field, final Path folder, final String... names) {
+		if (overwrite || folder == null) return;
+		final List<String> there = new ArrayList<>();
+		for (final String n : names) if (Files.exists(folder.resolve(n))) there.add(n);
+		if (!there.isEmpty()) throw new ParameterException(field, folder + " already holds " + String.join(", ", there) +
+			" from an earlier run; choose another folder or tick 'Overwrite existing files' (overwrite=true) to replace " +
+			(there.size() == 1 ? "it" : "them"));
+	}
+
+	/** A comma-separated list of whole numbers, e.g. "0, 5,9"; empty text is an empty list. */
+	protected static int[] intList(final String name, final String text) {
+		if (text == null || text.isBlank()) return new int[0];
+		return java.util.Arrays.stream(text.split(",")).mapToInt(x -> TrainingConfig.parseInt(name, x.trim())).toArray();
 	}
 
 	/** Progress on the status bar; cancelled by this command's cancel(), Esc in ImageJ, or an interrupt. */

@@ -11,6 +11,8 @@ import ij.measure.ResultsTable;
 
 import org.jfree.chart.JFreeChart;
 import org.rate2spike.io.NetworkFile;
+import org.rate2spike.io.ReadoutFile;
+import org.rate2spike.readout.Readout;
 import org.rate2spike.protocol.SpikeRaster;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TestStage;
@@ -43,6 +45,14 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		max = "100000")
 	private int trials_test = 10;
 
+	@Parameter(label = "Readout (optional)", description = "a named readout stored by Fit Readout, scored against its own signals; empty: the readout learned in training",
+		required = false)
+	private String readout_name = "";
+
+	@Parameter(label = OVERWRITE_LABEL, description = OVERWRITE_DESCRIPTION,
+		required = false, persist = false)
+	private boolean overwrite;
+
 	@Parameter(label = "Open chart windows", description = "also show each plot in an interactive window (zoom, pan, save as PNG or SVG); needs a screen",
 		required = false)
 	private boolean chart_windows;
@@ -68,9 +78,12 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		final Path file = required("network_file", network_file);
 		final Path folder = optionalFolder("output_folder", output_folder);
 		Check.atLeast("trials_test", trials_test, 1);
+		refuseToOverwrite(overwrite, "output_folder", folder, Outputs.FILES);
 		final TrainedNetwork net = NetworkFile.load(file);
-		result = TestStage.run(net, Tasks.create(net.targets().task(), net.targets().params().dt()), trials_test, progress());
-		final Outputs o = Outputs.of(result, "test");
+		final Readout readout = readout_name == null || readout_name.isBlank() ? null : ReadoutFile.get(file, readout_name.trim());
+		result = TestStage.run(net, Tasks.create(net.targets().task(), net.targets().params().dt()), trials_test, progress(),
+			readout);
+		final Outputs o = Outputs.of(result, readout == null ? "test" : "test, readout " + readout.name());
 		raster = o.raster();
 		output_vs_target = o.outputVsTarget();
 		rate_histogram = o.rateHistogram();
@@ -79,7 +92,7 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		if (chart_windows) o.showCharts();
 		if (folder != null) o.save(folder);
 		if (result.partial()) fail("cancelled after " + result.trials() + " of " + trials_test + " test trials");
-		else report(String.format("median test nMSE %.5f, mean rate %.2f Hz", result.medianNmse(), result.meanRateHz()));
+		else report(String.format((readout == null ? "" : "readout '" + readout.name() + "': ") + "median test nMSE %.5f, mean rate %.2f Hz", result.medianNmse(), result.meanRateHz()));
 	}
 
 	public ImagePlus raster() {
@@ -119,6 +132,10 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 			showChart(vsTarget, outputVsTarget.getTitle());
 			showChart(histogram, rateHistogram.getTitle());
 		}
+
+		/** What {@link #save} writes. */
+		static final String[] FILES = { "raster.tif", "output_vs_target.png", "output_vs_target.svg", "rate_histogram.png",
+			"rate_histogram.svg", "test_trials.csv" };
 
 		/** raster.tif, output_vs_target.png/.svg, rate_histogram.png/.svg, test_trials.csv. */
 		void save(final Path folder) throws IOException {

@@ -123,6 +123,9 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 	@Parameter(label = "Test trials", description = "test trials; the raster has one slice per trial", min = "1", max = "100000")
 	private int trials_test = 100;
 
+	@Parameter(label = OVERWRITE_LABEL, description = OVERWRITE_DESCRIPTION, required = false, persist = false)
+	private boolean overwrite;
+
 	@Parameter(label = "Open chart windows", description = "also show each plot in an interactive window (zoom, pan, save as PNG or SVG); needs a screen",
 		required = false)
 	private boolean chart_windows;
@@ -147,6 +150,10 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		if (output_folder == null) throw new ParameterException("output_folder", "is required: choose a folder");
 		final Path folder = optionalFolder("output_folder", output_folder);
 		final TrainingConfig c = config(TrainingConfig.DEFAULTS);
+		final java.util.List<String> results = new java.util.ArrayList<>(java.util.List.of(RunFolder.SUMMARY, RunFolder.TARGETS,
+			RunFolder.NETWORK, "training_nmse.png", "training_nmse.svg"));
+		results.addAll(java.util.List.of(TestSpikingNetwork.Outputs.FILES));
+		refuseToOverwrite(overwrite, "output_folder", folder, results.toArray(String[]::new));
 		final Task t = Tasks.create(c.task(), c.rate().dt());
 		final Progress progress = progress();
 		final long start = System.nanoTime();

@@ -94,6 +94,9 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 	@Parameter(label = "Seed", description = "random seed; the same seed gives the same result", min = "0")
 	private long seed = 1;
 
+	@Parameter(label = OVERWRITE_LABEL, description = OVERWRITE_DESCRIPTION, required = false, persist = false)
+	private boolean overwrite;
+
 	@Parameter(label = "Open chart windows", description = "also show each plot in an interactive window (zoom, pan, save as PNG or SVG); needs a screen",
 		required = false)
 	private boolean chart_windows;
@@ -114,6 +117,8 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 	protected void execute() throws IOException {
 		final Path targetsPath = required("targets_file", targets_file), networkPath = required("network_file", network_file);
 		final Path folder = optionalFolder("output_folder", output_folder);
+		refuseToOverwrite(overwrite, "network_file", networkPath);
+		refuseToOverwrite(overwrite, "output_folder", folder, "training_nmse.png", "training_nmse.svg", "training_raster.tif");
 		final RateTargets targets = TargetsFile.load(targetsPath);
 		final TrainingConfig c = config(TrainingConfig.DEFAULTS.withRate(targets.params())
 			.with("trials_pca", String.valueOf(targets.pcaTrials())));

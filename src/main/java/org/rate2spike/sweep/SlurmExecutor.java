@@ -71,7 +71,7 @@ public final class SlurmExecutor {
 	static String script(final SweepSpec spec, final Path dir, final Options o) {
 		final int mem = o.memMb() > 0 ? o.memMb() : memoryMb(spec);
 		final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		final String cp = System.getProperty("java.class.path");
+		final String cp = classPath(System.getProperty("java.class.path"), codeSources());
 		final Path abs = dir.toAbsolutePath();
 		final StringBuilder b = new StringBuilder("#!/bin/bash\n");
 		b.append("# Rate2Spike sweep: one array task per grid point or rate baseline (see ").append(SweepFiles.SPEC).append(").\n");
@@ -89,6 +89,45 @@ public final class SlurmExecutor {
 			.append(" -cp ").append(quote(cp)).append(" org.rate2spike.cli.Main sweep-task --dir ").append(quote(abs.toString()))
 			.append(" --index \"$SLURM_ARRAY_TASK_ID\" --threads ").append(o.cpus()).append('\n');
 		return b.toString();
+	}
+
+	/**
+	 * The class path of the array tasks: this JVM's, plus every folder holding a jar that the command line needs but
+	 * that is not on it, as {@code folder/*}. Run from the command line or a test, nothing is added; run from Fiji
+	 * (whose launcher loads plugins/ and jars/ through its own class loader, so java.class.path names only the
+	 * launcher), Fiji's plugins/ and jars/ folders are added and the tasks find the same classes.
+	 */
+	static String classPath(final String javaClassPath, final List<Path> needed) {
+		final List<String> entries = new ArrayList<>();
+		for (final String e : (javaClassPath == null ? "" : javaClassPath).split(java.io.File.pathSeparator))
+			if (!e.isBlank()) entries.add(e);
+		final java.util.Set<Path> have = new java.util.HashSet<>();
+		for (final String e : entries) have.add(Path.of(e).toAbsolutePath().normalize());
+		for (final Path p : needed) {
+			final Path abs = p.toAbsolutePath().normalize();
+			if (have.contains(abs) || Files.isDirectory(abs)) continue; // on the class path, or a classes folder (development)
+			final Path folder = abs.getParent();
+			if (folder == null) continue;
+			final String wildcard = folder.resolve("*").toString();
+			if (!entries.contains(wildcard) && !have.contains(folder)) entries.add(wildcard);
+		}
+		return String.join(java.io.File.pathSeparator, entries);
+	}
+
+	/** Where this code and the libraries a sweep task loads come from (jars or classes folders). */
+	private static List<Path> codeSources() {
+		final List<Path> out = new ArrayList<>();
+		for (final Class<?> c : new Class<?>[] { SlurmExecutor.class, com.google.gson.Gson.class, org.ejml.data.DMatrixRMaj.class,
+			org.ejml.dense.row.CommonOps_DDRM.class, org.jfree.chart.JFreeChart.class }) {
+			try {
+				final java.security.CodeSource cs = c.getProtectionDomain().getCodeSource();
+				if (cs != null && cs.getLocation() != null) out.add(Path.of(cs.getLocation().toURI()));
+			}
+			catch (final java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+				// not a file: leave it to java.class.path
+			}
+		}
+		return out;
 	}
 
 	private static String quote(final String s) {

@@ -88,6 +88,27 @@ public record SweepResult(List<Curve> curves, int points, int done, int failed, 
 		return m;
 	}
 
+	/** One line per curve with the rate baseline's nMSE, one with the expansion factor: what the command line prints. */
+	public List<String> summaryLines() {
+		final List<String> lines = new ArrayList<>();
+		for (final Curve c : curves) {
+			final String name = c.name().isEmpty() ? "" : " [" + c.name() + "]";
+			lines.add(String.format(java.util.Locale.ROOT, "rate baseline%s (Ñ = %d): median test nMSE %.3g", name, c.rateUnits(),
+				c.baselineNmse()));
+			lines.add(c.smallestN() > 0 ? String.format(java.util.Locale.ROOT,
+				"expansion factor%s: N = %d within %.2gx of the baseline, N/Ñ = %.2f", name, c.smallestN(), tolerance,
+				c.expansionFactor()) : String.format(java.util.Locale.ROOT,
+				"expansion factor%s: no N in the sweep within %.2gx of the baseline", name, tolerance));
+		}
+		return lines;
+	}
+
+	/** Writes sweep.json and, when there is a curve, sweep.png into the sweep folder (sweep.csv is written as points finish). */
+	public void write(final java.nio.file.Path dir) throws java.io.IOException {
+		org.rate2spike.io.Json.write(dir.resolve("sweep.json"), toMap());
+		if (!curves.isEmpty()) org.rate2spike.render.Charts.savePng(org.rate2spike.render.Charts.sweep(this), dir.resolve("sweep.png"));
+	}
+
 	/** The summary written to sweep.json. */
 	public Map<String, Object> toMap() {
 		final Map<String, Object> m = new LinkedHashMap<>();

@@ -38,7 +38,8 @@ import com.google.gson.JsonParser;
 class CommandsTest {
 
 	static final List<Class<? extends Rate2SpikeCommand>> COMMANDS = List.of(GenerateRateTargets.class,
-		TrainSpikingNetwork.class, TestSpikingNetwork.class, TrainAllSteps.class);
+		TrainSpikingNetwork.class, TestSpikingNetwork.class, TrainAllSteps.class, FitReadout.class, SweepNetworkSize.class,
+		ExportSpikesAndTraces.class);
 
 	private static Context context;
 	private static CommandService commands;
@@ -113,7 +114,8 @@ class CommandsTest {
 	@Test
 	void taskChoicesAreTheBuiltInTasks() {
 		// Annotation choices are constants: a task added to Tasks must be added to the choices too.
-		for (final Class<? extends Rate2SpikeCommand> cls : List.of(GenerateRateTargets.class, TrainAllSteps.class))
+		for (final Class<? extends Rate2SpikeCommand> cls : List.of(GenerateRateTargets.class, TrainAllSteps.class,
+			SweepNetworkSize.class))
 			assertEquals(org.rate2spike.task.Tasks.names(), commands.getCommand(cls).getInput("task").getChoices(),
 				cls.getSimpleName() + ": list every built-in task in the choices of its 'task' field (and add a macro to macros/)");
 	}
@@ -137,7 +139,7 @@ class CommandsTest {
 			for (final ModuleItem<?> in : commands.getCommand(cls).inputs()) {
 				final ModuleItem<?> first = seen.putIfAbsent(in.getName(), in);
 				if (first == null || in.getName().endsWith("_file") || in.getName().equals("output_folder") ||
-					in.getName().equals("trials_test")) continue; // the same name, a different role
+					in.getName().equals("trials_test") || in.getName().equals("readout_name")) continue; // the same name, a different role
 				final String where = cls.getSimpleName() + "." + in.getName();
 				assertEquals(first.getLabel(), in.getLabel(), where);
 				assertEquals(first.getDescription(), in.getDescription(), where);

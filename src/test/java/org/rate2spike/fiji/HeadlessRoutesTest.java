@@ -1,6 +1,7 @@
 package org.rate2spike.fiji;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Reader;
@@ -25,6 +26,7 @@ import org.scijava.module.Module;
 import org.scijava.module.ModuleService;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.gson.JsonStreamParser;
 
 /** SciJava's own headless route, cancellation, and the plugin index Fiji reads. */
@@ -42,6 +44,58 @@ class HeadlessRoutesTest {
 		assertEquals(6, net.seed());
 		assertEquals(3, Files.readAllLines(out.resolve("test_trials.csv")).size());
 		assertTrue(Files.size(out.resolve("output_vs_target.svg")) > 1000);
+	}
+
+	/** The sweep's key=value options, with a sweep of a rate baseline and two tiny points. */
+	private static String sweepOptions(final Path out, final String executor) {
+		return "output_folder='" + out + "',task='oscillation',neuron_counts='20,30',seeds='1',rate_units=20,trials_init=1," +
+			"trials_pca=2,trials_demean=2,trials_rls=2,trials_test=2,tolerance=1.5,baseline=true,threads=2,executor='" + executor +
+			"',slurm_time='00:10:00',slurm_cpus=1,slurm_mem_mb=0,wait_for_jobs=true";
+	}
+
+	private static List<String> withoutWallTime(final Path csv) throws Exception {
+		return Files.readAllLines(csv).stream().map(l -> l.replaceAll(",[^,]*,([^,]*)$", ",_,$1")).toList();
+	}
+
+	@Test
+	void sciJavaHeadlessRunRunsTheSweepLocally(@TempDir final Path dir) throws Exception {
+		// ImageJ-linux64 --headless --run "Sweep Network Size" "output_folder='/scratch/sweep',neuron_counts='20,30',..."
+		final Path out = dir.resolve("sweep");
+		new SciJava().launch("--headless", "--run", SweepNetworkSize.TITLE, sweepOptions(out, "local"));
+		final List<String> rows = Files.readAllLines(out.resolve("sweep.csv"));
+		assertEquals(4, rows.size(), rows.toString());
+		assertTrue(rows.get(1).startsWith("baseline,") && rows.get(2).startsWith("spiking,neurons=20;seed=1,20,1,"), rows.toString());
+		assertTrue(Files.size(out.resolve("sweep.png")) > 1000);
+		assertEquals(3, JsonParser.parseString(Files.readString(out.resolve("sweep.json"))).getAsJsonObject().get("done").getAsInt());
+	}
+
+	@Test
+	void sciJavaHeadlessRunSubmitsTheSweepToSlurmAndCollectsTheSameTable(@TempDir final Path dir) throws Exception {
+		// What README's "Running on a cluster" gives for Fiji's launcher: executor='slurm', here waiting for the array.
+		final boolean ci = System.getenv("CI") != null;
+		if (!haveSlurm()) {
+			final String why = "no SLURM cluster here (sinfo failed); run .ci/slurm-up.sh to start a one-node cluster";
+			if (ci) throw new AssertionError(why + " — CI must run this test");
+			System.out.println("HeadlessRoutesTest SLURM route skipped: " + why);
+			org.junit.jupiter.api.Assumptions.abort(why);
+		}
+		final Path local = dir.resolve("local"), slurm = dir.resolve("slurm");
+		new SciJava().launch("--headless", "--run", SweepNetworkSize.TITLE, sweepOptions(local, "local"));
+		new SciJava().launch("--headless", "--run", SweepNetworkSize.TITLE, sweepOptions(slurm, "slurm"));
+		assertTrue(Files.readString(slurm.resolve("slurm/sweep.sbatch")).contains("sweep-task --dir"));
+		assertFalse(Files.readString(slurm.resolve("slurm/jobs.txt")).isBlank(), "a job id was recorded");
+		assertEquals(withoutWallTime(local.resolve("sweep.csv")), withoutWallTime(slurm.resolve("sweep.csv")),
+			"the same table from SLURM as from the local executor");
+		assertTrue(Files.size(slurm.resolve("sweep.png")) > 1000);
+	}
+
+	private static boolean haveSlurm() {
+		try {
+			return new ProcessBuilder("sinfo", "-h").redirectErrorStream(true).start().waitFor() == 0;
+		}
+		catch (final java.io.IOException | InterruptedException e) {
+			return false;
+		}
 	}
 
 	@Test
@@ -87,9 +141,8 @@ class HeadlessRoutesTest {
 				if (v.has("menuPath")) menus.put(o.get("class").getAsString(), v.get("menuPath").getAsString());
 			}
 		}
-		for (final Class<?> c : List.of(GenerateRateTargets.class, TrainSpikingNetwork.class, TestSpikingNetwork.class,
-			TrainAllSteps.class))
+		for (final Class<?> c : CommandsTest.COMMANDS)
 			assertEquals("Plugins>Rate2Spike>" + c.getField("TITLE").get(null), menus.get(c.getName()), c.getName());
-		assertEquals(4, menus.size(), menus.toString());
+		assertEquals(CommandsTest.COMMANDS.size(), menus.size(), menus.toString());
 	}
 }

@@ -49,7 +49,7 @@ class MacroRunnerTest {
 	@Test
 	void commandsAreRegisteredOnceUnderTheirMenuLabels() {
 		for (final String label : List.of(GenerateRateTargets.TITLE, TrainSpikingNetwork.TITLE, TestSpikingNetwork.TITLE,
-			TrainAllSteps.TITLE))
+			TrainAllSteps.TITLE, FitReadout.TITLE, SweepNetworkSize.TITLE, ExportSpikesAndTraces.TITLE))
 			assertTrue(((String) Menus.getCommands().get(label)).startsWith(MacroBridge.class.getName() + "(\"org.rate2spike.fiji."),
 				label);
 		final int size = Menus.getCommands().size();
@@ -132,6 +132,11 @@ class MacroRunnerTest {
 			Files.createDirectories(out);
 			final MacroRunner.Result r = runner.run(m, out.toString());
 			assertTrue(r.ok(), r.error());
+			final String name = m.getFileName().toString();
+			if (name.equals("sweep.ijm")) {
+				assertSweepMacroOutputs(out);
+				return;
+			}
 			for (final String f : List.of("targets.npz", "network.npz", "raster.tif", "output_vs_target.png", "test_trials.csv"))
 				assertTrue(Files.size(out.resolve(f)) > 40, f);
 			final ImagePlus raster = IJ.openImage(out.resolve("raster.tif").toString());
@@ -140,7 +145,33 @@ class MacroRunnerTest {
 			assertEquals(NetworkFile.load(out.resolve("network.npz")).neurons(), raster.getHeight());
 			assertEquals(raster.getStackSize() + 1, Files.readAllLines(out.resolve("test_trials.csv")).size(),
 				"one table row per raster slice");
+			if (name.equals("readout.ijm")) assertReadoutMacroOutputs(out);
 		}));
+	}
+
+	/** readout.ijm: the readout is stored in the network and its files written. */
+	private static void assertReadoutMacroOutputs(final Path out) throws Exception {
+		for (final String f : List.of("readout.json", "readout_channels.csv", "readout_vs_target.png", "cv_error.png",
+			"readout_vs_target_from_macro.png"))
+			assertTrue(Files.size(out.resolve(f)) > 40, f);
+		final var readout = org.rate2spike.io.ReadoutFile.get(out.resolve("network.npz"), "shifted");
+		assertEquals("shift:0.25", readout.signals());
+		final var json = com.google.gson.JsonParser.parseString(Files.readString(out.resolve("readout.json"))).getAsJsonObject();
+		assertEquals(readout.heldoutNmse()[0], json.getAsJsonArray("heldout_nmse").get(0).getAsDouble(), 0);
+	}
+
+	/** sweep.ijm: a rate baseline and two points in sweep.csv, the summary and both pictures. */
+	private static void assertSweepMacroOutputs(final Path out) throws Exception {
+		for (final String f : List.of("sweep.csv", "sweep.json", "sweep.png", "sweep_plot.png"))
+			assertTrue(Files.size(out.resolve(f)) > 40, f);
+		final List<String> rows = Files.readAllLines(out.resolve("sweep.csv"));
+		assertEquals(4, rows.size(), "header, the rate baseline and two points: " + rows);
+		assertTrue(rows.get(0).startsWith("kind,key,neurons,seed,median_test_nmse"), rows.get(0));
+		final var json = com.google.gson.JsonParser.parseString(Files.readString(out.resolve("sweep.json"))).getAsJsonObject();
+		assertEquals(3, json.get("done").getAsInt());
+		assertEquals(20, json.getAsJsonArray("curves").get(0).getAsJsonObject().get("rate_units").getAsInt());
+		final ImagePlus plot = IJ.openImage(out.resolve("sweep_plot.png").toString());
+		assertEquals(org.rate2spike.render.Charts.WIDTH, plot.getWidth());
 	}
 
 	private static <T> T assertDoesNotThrow(final org.junit.jupiter.api.function.ThrowingSupplier<T> s) {
