@@ -20,6 +20,7 @@ import org.rate2spike.io.Npz;
 import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.io.RunFolder;
 import org.rate2spike.protocol.CancelledException;
+import org.rate2spike.protocol.Checkpoint;
 import org.rate2spike.protocol.Export;
 import org.rate2spike.protocol.Metrics;
 import org.rate2spike.protocol.Pipeline;
@@ -55,6 +56,9 @@ public final class Main {
 		"Commands:",
 		"  train --task NAME --out DIR [--seed S] [--neurons N] [--rate-units M] [--trials I,P,D,R,T] [parameter options]",
 		"        runs rate targets -> spiking training -> test, writes summary.json, targets.npz, network.npz and pictures",
+		"        --checkpoint-every K: writes DIR/checkpoint.npz every K RLS trials (a partial network that can be resumed)",
+		"  train --resume DIR/checkpoint.npz --out DIR2 [--checkpoint-every K]",
+		"        continues a checkpointed training; the result is the same as an uninterrupted run",
 		"  test  --network FILE --out DIR [--trials-test K]",
 		"        tests a saved network on fresh trials of its task",
 		"  readout --network FILE --out DIR [--signals output|derivative|shift:SECONDS] [--basis both|slow|fast]",
@@ -84,6 +88,9 @@ public final class Main {
 		"Results already in --out are never overwritten unless --overwrite is given.",
 		"",
 		"Parameter options (every one has a default; --name value or --name=value):");
+
+	/** Where train --checkpoint-every writes (and replaces) its checkpoint. */
+	static final String CHECKPOINT = "checkpoint.npz";
 
 	private Main() {}
 
@@ -135,6 +142,10 @@ public final class Main {
 		}
 		catch (final CancelledException e) {
 			err.println("cancelled: " + e.getMessage());
+			return 1;
+		}
+		catch (final java.io.UncheckedIOException e) {
+			err.println("error: " + e.getMessage());
 			return 1;
 		}
 		catch (final TrainingFailedException e) {
@@ -206,13 +217,37 @@ public final class Main {
 	{
 		final Path dir = outDir(o, RunFolder.SUMMARY, RunFolder.NETWORK, RunFolder.TARGETS);
 		o.remove("overwrite");
-		TrainingConfig config = TrainingConfig.DEFAULTS;
-		for (final Map.Entry<String, String> e : o.entrySet()) config = config.with(e.getKey(), e.getValue());
-		config.validate();
-		Tasks.create(config.task(), config.rate().dt()); // fail on a bad task before any work
-		err.printf("Training on '%s': N = %d, Ñ = %d, trials %s, seed %d%n", config.task(), config.spiking().neurons(),
-			config.rate().units(), config.trials(), config.seed());
-		final Pipeline.Run run = Pipeline.train(config, progress);
+		final int every = TrainingConfig.parseInt("checkpoint_every", o.getOrDefault("checkpoint_every", "0"));
+		o.remove("checkpoint_every");
+		if (every < 0) throw new ParameterException("checkpoint_every", "must be 0 (never) or a number of RLS trials (got " + every + ")");
+		final Path checkpointFile = dir.resolve(CHECKPOINT);
+		final Checkpoint.Schedule schedule = new Checkpoint.Schedule(every, c -> {
+			try {
+				NetworkFile.saveCheckpoint(c, checkpointFile);
+			}
+			catch (final IOException e) {
+				throw new java.io.UncheckedIOException("could not write the checkpoint " + checkpointFile + ": " + e.getMessage(), e);
+			}
+		});
+		final String resume = o.remove("resume");
+		final Pipeline.Run run;
+		if (resume != null) {
+			if (!o.isEmpty()) throw new ParameterException(o.keySet().iterator().next(), "cannot be changed when resuming: " +
+				"the checkpoint fixes every parameter (only --out, --checkpoint-every and --overwrite go with --resume)");
+			final Checkpoint c = NetworkFile.loadCheckpoint(Path.of(resume));
+			err.printf("Resuming '%s' after %d of %d RLS trials%n", c.network().targets().task(), c.trialsDone(),
+				c.network().counts().rls());
+			run = Pipeline.resume(c, progress, schedule);
+		}
+		else {
+			TrainingConfig config = TrainingConfig.DEFAULTS;
+			for (final Map.Entry<String, String> e : o.entrySet()) config = config.with(e.getKey(), e.getValue());
+			config.validate();
+			Tasks.create(config.task(), config.rate().dt()); // fail on a bad task before any work
+			err.printf("Training on '%s': N = %d, Ñ = %d, trials %s, seed %d%n", config.task(), config.spiking().neurons(),
+				config.rate().units(), config.trials(), config.seed());
+			run = Pipeline.train(config, progress, schedule);
+		}
 		RunFolder.writeTraining(dir, run);
 		out.printf("pcs: %d (%.4f of the teacher's second moment)%n", run.targets().factors(),
 			run.targets().basis().explained(run.targets().factors()));

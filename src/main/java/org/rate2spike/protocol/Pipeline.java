@@ -13,14 +13,37 @@ public final class Pipeline {
 	private Pipeline() {}
 
 	public static Run train(final TrainingConfig config, final Progress progress) {
+		return train(config, progress, Checkpoint.Schedule.NONE);
+	}
+
+	/** As above, handing the RLS phase's checkpoints to {@code checkpoints}. */
+	public static Run train(final TrainingConfig config, final Progress progress, final Checkpoint.Schedule checkpoints) {
 		config.validate();
 		final Task task = Tasks.create(config.task(), config.rate().dt());
 		final long start = System.nanoTime();
 		final RateTargets targets = TargetsStage.run(task, config.rate(), config.trials(), config.seed(), progress);
 		final double pcaSeconds = (System.nanoTime() - start) * 1e-9;
-		final TrainedNetwork network = TrainingStage.run(targets, task, config.spiking(), config.trials(), config.seed(), progress);
+		final TrainedNetwork network = TrainingStage.run(targets, task, config.spiking(), config.trials(), config.seed(), progress,
+			null, checkpoints);
 		if (network.log().partial()) return new Run(config, targets, network, null, pcaSeconds);
 		final TestResult test = TestStage.run(network, task, config.trials().test(), progress);
 		return new Run(config, targets, network, test, pcaSeconds);
+	}
+
+	/** Continues a checkpointed training to the end and tests it, as the interrupted run would have. */
+	public static Run resume(final Checkpoint c, final Progress progress, final Checkpoint.Schedule checkpoints) {
+		final TrainedNetwork n = c.network();
+		final TrainingConfig config = configOf(n);
+		final Task task = Tasks.create(config.task(), config.rate().dt());
+		final TrainedNetwork network = TrainingStage.resume(c, task, progress, null, checkpoints);
+		if (network.log().partial()) return new Run(config, n.targets(), network, null, 0);
+		final TestResult test = TestStage.run(network, task, config.trials().test(), progress);
+		return new Run(config, n.targets(), network, test, 0);
+	}
+
+	/** The configuration a network was trained with. */
+	public static TrainingConfig configOf(final TrainedNetwork n) {
+		final TrialCounts c = n.counts();
+		return new TrainingConfig(n.targets().task(), n.seed(), n.targets().params(), n.params(), c);
 	}
 }

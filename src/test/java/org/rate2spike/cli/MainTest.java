@@ -96,6 +96,25 @@ class MainTest {
 	}
 
 	@Test
+	void checkpointsCanBeResumedFromTheCommandLine(@TempDir final Path dir) throws Exception {
+		final String[] small = { "--neurons", "60", "--rate-units", "40", "--trials", "2,3,3,5,2", "--seed", "9" };
+		final java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("train", "--out", dir.resolve("a").toString(),
+			"--checkpoint-every", "2"));
+		a.addAll(java.util.List.of(small));
+		assertEquals(0, run(a.toArray(new String[0])), err());
+		final Path checkpoint = dir.resolve("a").resolve("checkpoint.npz");
+		assertTrue(Files.exists(checkpoint), "the last checkpoint (after 4 of 5 RLS trials) stays");
+		final String whole = out().strip().substring(out().strip().lastIndexOf('\n') + 1);
+		out.reset();
+		assertEquals(0, run("train", "--resume", checkpoint.toString(), "--out", dir.resolve("b").toString()), err());
+		assertTrue(err().contains("Resuming 'oscillation' after 4 of 5 RLS trials"), err());
+		assertEquals(whole, out().strip().substring(out().strip().lastIndexOf('\n') + 1), "same final line as the uninterrupted run");
+		err.reset();
+		assertEquals(2, run("train", "--resume", checkpoint.toString(), "--out", dir.resolve("c").toString(), "--neurons", "70"));
+		assertTrue(err().contains("neurons: cannot be changed when resuming"), err());
+	}
+
+	@Test
 	void badInputEndsWithAMessageAndStatusTwo(@TempDir final Path dir) {
 		assertEquals(2, run("train", "--neurons", "-5", "--out", dir.toString()));
 		assertEquals("error: neurons: must be at least 1 (got -5)", err().strip());
