@@ -130,7 +130,7 @@ final class SpikingSimulation {
 			nextTrial = tr + 1 < total ? task.nextTrial(tr + 1 >= init ? trials : settle) : null;
 			if (nextTrial != null && (tr + 1 < init || !test)) ahead.submit(nextTrial);
 			final double[] block = needTeacher ? ahead.next() : null;
-			if (tr < init + skip) { // resuming: replay only what the random streams and the teacher need
+			if (resume != null && tr < init + skip) { // resuming: replay only what the random streams and the teacher need
 				if (isCounted && rls != null) for (int t = 0; t < trial.steps(); t++) coin.nextDouble();
 				if (block != null) ahead.release(block);
 				progress.trialDone(phase, tr + 1, total, isCounted ? totals.nmse[tr - init] : Double.NaN);
