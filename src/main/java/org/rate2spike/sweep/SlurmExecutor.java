@@ -256,7 +256,9 @@ public final class SlurmExecutor {
 		final SweepSpec.Job job = jobs.get(index);
 		SweepTable.Row row;
 		try {
-			row = SweepRunner.runJob(spec, job, new ConcurrentHashMap<>(), Progress.NONE);
+			Files.createDirectories(dir.resolve(SweepFiles.POINTS));
+			row = SweepRunner.runJob(spec, job, new ConcurrentHashMap<>(), Progress.NONE,
+				dir.resolve(SweepFiles.POINTS).resolve(index + ".checkpoint.npz"));
 		}
 		catch (final RuntimeException e) {
 			row = new SweepTable.Row("failed", job.key(), job.values(), job.seed(), Double.NaN, Double.NaN, Double.NaN, 0, 0,

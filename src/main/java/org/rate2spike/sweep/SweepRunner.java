@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.rate2spike.baseline.BaselineStage;
 import org.rate2spike.baseline.RateBaseline;
+import org.rate2spike.io.NetworkFile;
 import org.rate2spike.protocol.CancelledException;
+import org.rate2spike.protocol.Checkpoint;
 import org.rate2spike.protocol.Metrics;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TargetsStage;
@@ -169,23 +171,53 @@ public final class SweepRunner {
 	public static SweepTable.Row runJob(final SweepSpec spec, final SweepSpec.Job job,
 		final Map<String, Future<RateTargets>> cache, final Progress progress) throws Exception
 	{
+		return runJob(spec, job, cache, progress, null);
+	}
+
+	/**
+	 * As above; with a {@code checkpoint} file, a spiking point saves its RLS phase there every tenth of its trials and,
+	 * if the file exists when it starts (a preempted or killed task run again), resumes from it — bit for bit.
+	 */
+	public static SweepTable.Row runJob(final SweepSpec spec, final SweepSpec.Job job,
+		final Map<String, Future<RateTargets>> cache, final Progress progress, final Path checkpoint) throws Exception
+	{
 		return job.baseline() ? baseline(spec, job.values(), job.seed(), job.key(), cache, progress)
-			: point(spec, new SweepSpec.Point(job.index(), job.values(), job.seed()), cache, progress);
+			: point(spec, new SweepSpec.Point(job.index(), job.values(), job.seed()), cache, progress, checkpoint);
 	}
 
 	private static SweepTable.Row point(final SweepSpec spec, final SweepSpec.Point p,
-		final Map<String, Future<RateTargets>> cache, final Progress progress) throws Exception
+		final Map<String, Future<RateTargets>> cache, final Progress progress, final Path checkpoint) throws Exception
 	{
 		final long start = System.nanoTime();
 		final TrainingConfig c = p.config(spec.base()).validate();
 		final Task task = Tasks.create(c.task(), c.rate().dt());
-		final RateTargets t = targets(c, task, cache, progress);
-		final TrainedNetwork net = TrainingStage.run(t, task, c.spiking(), c.trials(), c.seed(), progress);
+		final Checkpoint.Schedule schedule = checkpoint == null ? Checkpoint.Schedule.NONE
+			: new Checkpoint.Schedule(Math.max(1, c.trials().rls() / 10), ck -> {
+				try {
+					NetworkFile.saveCheckpoint(ck, checkpoint);
+				}
+				catch (final IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			});
+		final TrainedNetwork net;
+		final int pcs;
+		if (checkpoint != null && Files.exists(checkpoint)) {
+			final Checkpoint ck = NetworkFile.loadCheckpoint(checkpoint);
+			net = TrainingStage.resume(ck, task, progress, null, schedule);
+			pcs = ck.network().targets().factors();
+		}
+		else {
+			final RateTargets t = targets(c, task, cache, progress);
+			net = TrainingStage.run(t, task, c.spiking(), c.trials(), c.seed(), progress, null, schedule);
+			pcs = t.factors();
+		}
 		if (net.log().partial()) return null;
+		if (checkpoint != null) Files.deleteIfExists(checkpoint);
 		final TestResult r = TestStage.run(net, task, c.trials().test(), progress);
 		if (r.partial()) return null;
 		return new SweepTable.Row("spiking", p.key(), p.values(), p.seed(), r.medianNmse(), r.meanNmse(), r.meanRateHz(),
-			t.factors(), (System.nanoTime() - start) * 1e-9, "");
+			pcs, (System.nanoTime() - start) * 1e-9, "");
 	}
 
 	private static SweepTable.Row baseline(final SweepSpec spec, final Map<String, String> rate, final long seed,

@@ -92,6 +92,39 @@ class SweepTest {
 		assertTrue(Files.size(png) > 1000);
 	}
 
+	/** A killed array task run again resumes its point from the checkpoint and gets the uninterrupted numbers. */
+	@Test
+	void aPointResumesFromItsCheckpoint(@TempDir final Path dir) throws Exception {
+		final SweepSpec spec = new SweepSpec(TrainingConfig.DEFAULTS.withTrials(new TrialCounts(1, 3, 3, 20, 2))
+			.with("rate_units", "20"), Map.of("neurons", List.of("40")), List.of(3L), 1.5, false);
+		final SweepSpec.Job job = spec.jobs().get(0);
+		final SweepTable.Row whole = SweepRunner.runJob(spec, job, new java.util.concurrent.ConcurrentHashMap<>(),
+			org.rate2spike.protocol.Progress.NONE);
+		final Path checkpoint = dir.resolve("0.checkpoint.npz");
+		final org.rate2spike.protocol.Progress killedAfter7 = new org.rate2spike.protocol.Progress() {
+			boolean stop;
+
+			@Override
+			public void trialDone(final org.rate2spike.protocol.Phase phase, final int trial, final int trials, final double nmse) {
+				stop = phase == org.rate2spike.protocol.Phase.RLS && trial == 1 + 7;
+			}
+
+			@Override
+			public boolean cancelled() {
+				return stop;
+			}
+		};
+		assertEquals(null, SweepRunner.runJob(spec, job, new java.util.concurrent.ConcurrentHashMap<>(), killedAfter7, checkpoint));
+		assertTrue(Files.exists(checkpoint), "checkpoints every 2 of 20 RLS trials: the one after 6 is there");
+		assertEquals(6, org.rate2spike.io.NetworkFile.loadCheckpoint(checkpoint).trialsDone());
+		final SweepTable.Row resumed = SweepRunner.runJob(spec, job, new java.util.concurrent.ConcurrentHashMap<>(),
+			org.rate2spike.protocol.Progress.NONE, checkpoint);
+		assertEquals(whole.medianNmse(), resumed.medianNmse());
+		assertEquals(whole.meanNmse(), resumed.meanNmse());
+		assertEquals(whole.rateHz(), resumed.rateHz());
+		assertTrue(!Files.exists(checkpoint), "a finished point removes its checkpoint");
+	}
+
 	@Test
 	void rejectsBadGridsBeforeRunningAnything() {
 		assertEquals("neurons", assertThrows(ParameterException.class, () -> new SweepSpec(TrainingConfig.DEFAULTS,
