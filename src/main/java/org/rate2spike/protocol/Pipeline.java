@@ -14,9 +14,11 @@ public final class Pipeline {
 
 	public static Run train(final TrainingConfig config, final Progress progress) {
 		config.validate();
-		final Task task = Tasks.create(config.task(), config.rate().dt());
+		final Task task = Tasks.create(config.task(), config.rate().dt(), config.data());
 		final long start = System.nanoTime();
-		final RateTargets targets = TargetsStage.run(task, config.rate(), config.trials(), config.seed(), progress);
+		final RateTargets targets = task.hasActivity() // factors from recorded activity instead of the rate network
+			? ActivityTargets.run(task, config.rate(), config.trials(), config.seed(), progress)
+			: TargetsStage.run(task, config.rate(), config.trials(), config.seed(), progress);
 		final double pcaSeconds = (System.nanoTime() - start) * 1e-9;
 		final TrainedNetwork network = TrainingStage.run(targets, task, config.spiking(), config.trials(), config.seed(), progress);
 		if (network.log().partial()) return new Run(config, targets, network, null, pcaSeconds);
