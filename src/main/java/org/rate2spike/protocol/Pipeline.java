@@ -14,7 +14,15 @@ public final class Pipeline {
 
 	public static Run train(final TrainingConfig config, final Progress progress) {
 		config.validate();
-		final Task task = Tasks.create(config.task(), config.rate().dt(), config.data());
+		return train(config, Tasks.create(config.task(), config.rate().dt(), config.data()), progress);
+	}
+
+	/**
+	 * Trains on a task made elsewhere, e.g. a {@code data} task from an open image
+	 * ({@code new DataTask("data", DataFiles.fromImage(imp, title, interval), null, null, dt, normalize)}).
+	 */
+	public static Run train(final TrainingConfig config, final Task task, final Progress progress) {
+		config.validate();
 		final long start = System.nanoTime();
 		final RateTargets targets = task.hasActivity() // factors from recorded activity instead of the rate network
 			? ActivityTargets.run(task, config.rate(), config.trials(), config.seed(), progress)

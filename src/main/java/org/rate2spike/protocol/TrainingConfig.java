@@ -80,9 +80,9 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 			case "trials_demean": return withTrials(new TrialCounts(c.init(), c.pca(), parseInt(k, value), c.rls(), c.test()));
 			case "trials_rls": return withTrials(new TrialCounts(c.init(), c.pca(), c.demean(), parseInt(k, value), c.test()));
 			case "trials_test": return withTrials(new TrialCounts(c.init(), c.pca(), c.demean(), c.rls(), parseInt(k, value)));
-			case "targets_file": return withData(data.withTargetsFile(value));
-			case "inputs_file": return withData(data.withInputsFile(value));
-			case "factors_file": return withData(data.withFactorsFile(value));
+			case "targets_file": case "targets": return withData(data.withTargetsFile(value));
+			case "inputs_file": case "inputs": return withData(data.withInputsFile(value));
+			case "factors_file": case "factors": return withData(data.withFactorsFile(value));
 			case "sample_interval": return withData(data.withSampleInterval(parseDouble(k, value)));
 			case "normalize": return withData(data.withNormalize(value));
 			default:

@@ -27,7 +27,8 @@ public final class IntegrationTask implements Task {
 
 	public static final String NAME = "integration";
 	public static final int MAX_PULSES = 5;
-	public static final double WINDOW = 0.5, PULSE = 0.02, GO = 0.02, RESPONSE = 0.3, AMPLITUDE_PER_PULSE = 0.2, RESET = 0.1;
+	public static final double WINDOW = 0.5, PULSE = 0.02, GO = 0.02, RESPONSE = 0.3, AMPLITUDE_PER_PULSE = 0.2, RESET = 0.1,
+		COUNT_PER_PULSE = 0.5;
 	static final double ITI_MIN = 0.2, ITI_MAX = 0.4;
 	/** Pulses start at the beginning of one of 12 slots of 40 ms plus a jitter of up to 20 ms. */
 	private static final int SLOTS = 12;
@@ -113,7 +114,7 @@ public final class IntegrationTask implements Task {
 		final int end = responseStart() + responseSteps, reset = Math.max(1, steps(RESET));
 		double sum = 0;
 		for (int t = 0; t < end; t++) {
-			sum += pulses[t] * AMPLITUDE_PER_PULSE / pulseSteps;
+			sum += pulses[t] * COUNT_PER_PULSE / pulseSteps;
 			held[t] = sum;
 		}
 		for (int t = 0; t < reset && end + t < steps; t++) held[end + t] = sum * (0.5 + 0.5 * Math.cos(Math.PI * (t + 1) / reset));
