@@ -11,7 +11,7 @@ import org.rate2spike.util.ParameterException;
  * Integrating input into a temporal output. Each trial: a 500 ms window in which input channel 1 carries 0–5 brief
  * pulses (20 ms, amplitude 1, at random times in distinct 40 ms slots, so they never overlap); a 20 ms go cue (amplitude 1) on input channel 2
  * at the end of the window; then a 300 ms output pattern, half a sine period, whose amplitude is 0.2 per pulse
- * received (1 for five pulses); silence otherwise, including a random inter-trial interval of 200–400 ms at the end
+ * received (1 for five pulses); silence otherwise, including a random inter-trial interval of 200–1000 ms at the end
  * of the trial. The condition of a trial is its pulse count.
  *
  * <p>A second output reports the count so far: the integral of the pulse channel, 0.2 per pulse (rising during each
@@ -28,8 +28,8 @@ public final class IntegrationTask implements Task {
 	public static final String NAME = "integration";
 	public static final int MAX_PULSES = 5;
 	public static final double WINDOW = 0.5, PULSE = 0.02, GO = 0.02, RESPONSE = 0.3, AMPLITUDE_PER_PULSE = 0.2, RESET = 0.1,
-		COUNT_PER_PULSE = 0.5;
-	static final double ITI_MIN = 0.2, ITI_MAX = 0.4;
+		COUNT_PER_PULSE = 0.2;
+	static final double ITI_MIN = 0.2, ITI_MAX = 1.0;
 	/** Pulses start at the beginning of one of 12 slots of 40 ms plus a jitter of up to 20 ms. */
 	private static final int SLOTS = 12;
 

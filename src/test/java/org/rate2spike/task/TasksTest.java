@@ -45,9 +45,9 @@ class TasksTest {
 			for (final double v : out) peak = Math.max(peak, v);
 			assertEquals(0.2 * trial.condition(), peak, 1e-4);
 			for (int t = 0; t < 520; t++) assertEquals(0.0, out[t]);
-			assertEquals(0.2 * trial.condition(), trial.output()[1][819], 1e-9, "the count is held through the response");
+			assertEquals(IntegrationTask.COUNT_PER_PULSE * trial.condition(), trial.output()[1][819], 1e-9, "the count is held through the response");
 			assertEquals(0.0, trial.output()[1][trial.steps() - 1], 1e-12);
-			assertTrue(trial.steps() >= 1020 && trial.steps() <= 1220);
+			assertTrue(trial.steps() >= 1020 && trial.steps() <= 1820);
 			outputs[tr] = trial.output();
 			targets[tr] = trial.output();
 			conditions[tr] = trial.condition();
