@@ -1,7 +1,6 @@
 package org.rate2spike.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
@@ -53,14 +52,19 @@ public final class DataFiles {
 	public static DataTask task(final DataOptions options, final double dt) {
 		if (options.targetsFile().isEmpty()) throw new ParameterException("targets_file",
 			"the data task needs a table or image of targets: --targets FILE (see the README, 'Tasks and your own data')");
+		final Dataset targets = readOrFail(options.targetsFile(), options.sampleInterval());
+		final Dataset inputs = options.inputsFile().isEmpty() ? null : readOrFail(options.inputsFile(), options.sampleInterval());
+		final Dataset activity = options.factorsFile().isEmpty() ? null : readOrFail(options.factorsFile(), options.sampleInterval());
+		return new DataTask(DataTask.NAME, targets, inputs, activity, dt, options.normalize());
+	}
+
+	private static Dataset readOrFail(final String file, final double sampleInterval) {
+		final Path path = Path.of(file);
 		try {
-			final Dataset targets = read(Path.of(options.targetsFile()), options.sampleInterval());
-			final Dataset inputs = options.inputsFile().isEmpty() ? null : read(Path.of(options.inputsFile()), options.sampleInterval());
-			final Dataset activity = options.factorsFile().isEmpty() ? null : read(Path.of(options.factorsFile()), options.sampleInterval());
-			return new DataTask(DataTask.NAME, targets, inputs, activity, dt, options.normalize());
+			return read(path, sampleInterval);
 		}
 		catch (final IOException e) {
-			throw new UncheckedIOException(e);
+			throw new FileFormatException(path, "could not be read (" + e.getMessage() + ")");
 		}
 	}
 
