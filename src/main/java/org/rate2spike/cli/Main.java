@@ -59,7 +59,9 @@ public final class Main {
 		"        --checkpoint-every K: writes DIR/checkpoint.npz every K RLS trials (a partial network that can be resumed)",
 		"  train --resume DIR/checkpoint.npz --out DIR2 [--checkpoint-every K]",
 		"        continues a checkpointed training; the result is the same as an uninterrupted run",
-		"  test  --network FILE --out DIR [--trials-test K]",
+		"  train --task data --targets FILE [--inputs FILE] [--factors FILE] --out DIR [options]",
+		"        the same on your own data: tables (.csv, .tsv) or images (.tif); see the README",
+		"  test  --network FILE --out DIR [--trials-test K] [--targets FILE ...]",
 		"        tests a saved network on fresh trials of its task",
 		"  readout --network FILE --out DIR [--signals output|derivative|shift:SECONDS] [--basis both|slow|fast]",
 		"        [--basis-neurons trained|all] [--method ridge|rls] [--name NAME] [--trials-fit K] [--trials-heldout K]",
@@ -185,7 +187,7 @@ public final class Main {
 			final String a = args.get(i);
 			if (!a.startsWith("--") || a.length() < 3) throw new ParameterException(a, "is not an option; options look like --neurons 500");
 			final int eq = a.indexOf('=');
-			final String key = (eq > 0 ? a.substring(2, eq) : a.substring(2)).toLowerCase(Locale.ROOT).replace('-', '_');
+			final String key = alias((eq > 0 ? a.substring(2, eq) : a.substring(2)).toLowerCase(Locale.ROOT).replace('-', '_'));
 			final String value;
 			if (eq > 0) value = a.substring(eq + 1);
 			else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) value = args.get(++i);
@@ -193,6 +195,14 @@ public final class Main {
 			m.put(key, value);
 		}
 		return m;
+	}
+
+	/** Short spellings of the data task's files: --targets, --inputs, --factors. */
+	private static String alias(final String key) {
+		switch (key) {
+			case "targets": case "inputs": case "factors": return "data_" + key;
+			default: return key;
+		}
 	}
 
 	/**
@@ -243,7 +253,7 @@ public final class Main {
 			TrainingConfig config = TrainingConfig.DEFAULTS;
 			for (final Map.Entry<String, String> e : o.entrySet()) config = config.with(e.getKey(), e.getValue());
 			config.validate();
-			Tasks.create(config.task(), config.rate().dt()); // fail on a bad task before any work
+			Tasks.create(config.task(), config.rate().dt(), config.data()); // fail on a bad task or data file before any work
 			err.printf("Training on '%s': N = %d, Ñ = %d, trials %s, seed %d%n", config.task(), config.spiking().neurons(),
 				config.rate().units(), config.trials(), config.seed());
 			run = Pipeline.train(config, progress, schedule);
@@ -257,6 +267,7 @@ public final class Main {
 			out.printf("%s; the partial network (%d RLS trials) is saved%n", run.network().log().note(), run.network().log().rlsTrialsDone());
 			return 1;
 		}
+		printScores(run.test(), out);
 		out.printf("median test nMSE: %.5f, mean firing rate: %.2f Hz%n", run.test().medianNmse(), run.test().meanRateHz());
 		return 0;
 	}
@@ -273,12 +284,20 @@ public final class Main {
 		final String t = o.remove("trials_test");
 		if (t != null) trials = TrainingConfig.DEFAULTS.with("trials_test", t).trials().test();
 		final String readoutName = o.remove("readout");
-		if (!o.isEmpty()) throw new ParameterException(o.keySet().iterator().next(), "is not an option of test; it takes --network, --out, --trials-test and --readout");
+		TrainingConfig data = TrainingConfig.DEFAULTS; // the data task's files, as given to train
+		for (final String key : List.of("data_targets", "data_inputs", "data_factors", "sample_interval", "normalize")) {
+			final String v = o.remove(key);
+			if (v != null) data = data.with(key, v);
+		}
+		if (!o.isEmpty()) throw new ParameterException(o.keySet().iterator().next(), "is not an option of test; it takes " +
+			"--network, --out, --trials-test and --readout (and for the data task the same --targets, --inputs, --factors, " +
+			"--sample-interval and --normalize as in training)");
 		final Readout readout = readoutName == null ? null : ReadoutFile.get(Path.of(file), readoutName);
-		final TestResult r = TestStage.run(net, Tasks.create(net.targets().task(), net.targets().params().dt()), trials,
-			progress, readout);
+		final TestResult r = TestStage.run(net, Tasks.create(net.targets().task(), net.targets().params().dt(),
+			data.data().validate()), trials, progress, readout);
 		RunFolder.writeTest(dir, net, r);
 		out.printf("mean firing rate: %.2f Hz%n", r.meanRateHz());
+		printScores(r, out);
 		out.printf("median test nMSE: %.5f%n", r.medianNmse());
 		return r.partial() ? 1 : 0;
 	}
@@ -495,6 +514,16 @@ public final class Main {
 	private static int bench(final List<String> args, final PrintStream out) {
 		org.rate2spike.bench.Benchmark.run(org.rate2spike.bench.Benchmark.parse(args), out);
 		return 0;
+	}
+
+	/** The task's scores and, for tasks with several conditions, the median test nMSE of each condition. */
+	private static void printScores(final TestResult r, final PrintStream out) {
+		for (final Map.Entry<String, Object> e : r.scores().entrySet()) {
+			if (e.getValue() instanceof Number n) out.printf("%s: %.5f%n", e.getKey().replace('_', ' '), n.doubleValue());
+			else if (e.getValue() instanceof List<?> list) for (final Object o : list)
+				if (o instanceof Map<?, ?> c) out.printf("condition %s: median test nMSE %.5f (%s trials)%n", c.get("condition"),
+					((Number) c.get("median_test_nmse")).doubleValue(), c.get("trials"));
+		}
 	}
 
 	private static int info(final List<String> args, final PrintStream out) throws IOException {

@@ -15,9 +15,11 @@ import org.rate2spike.rate.RateTargets;
 import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
 import org.rate2spike.render.RasterImages;
+import org.rate2spike.task.ContextTask;
+import org.rate2spike.task.IntegrationTask;
 import org.rate2spike.task.OscillationTask;
-import org.rate2spike.task.Task;
 import org.rate2spike.task.Tasks;
+import org.rate2spike.task.Task;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -30,7 +32,8 @@ public class GenerateRateTargets extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Generate Rate Targets";
 
-	@Parameter(label = "Task", description = "built-in task", choices = { OscillationTask.NAME })
+	@Parameter(label = "Task", description = "built-in task", choices = { OscillationTask.NAME, IntegrationTask.NAME,
+		ContextTask.NAME, Tasks.REACH })
 	private String task = OscillationTask.NAME;
 
 	@Parameter(label = "Seed", description = "random seed; the same seed gives the same result", min = "0")

@@ -23,6 +23,8 @@ import org.rate2spike.sweep.SweepResult;
 import org.rate2spike.sweep.SweepRunner;
 import org.rate2spike.sweep.SweepSpec;
 import org.rate2spike.sweep.SweepTable;
+import org.rate2spike.task.ContextTask;
+import org.rate2spike.task.IntegrationTask;
 import org.rate2spike.task.OscillationTask;
 import org.rate2spike.task.Tasks;
 import org.rate2spike.util.ParameterException;
@@ -45,7 +47,8 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 	/** Title of the results table window. */
 	public static final String TABLE = "Rate2Spike sweep";
 
-	@Parameter(label = "Task", description = "built-in task", choices = { OscillationTask.NAME })
+	@Parameter(label = "Task", description = "built-in task", choices = { OscillationTask.NAME, IntegrationTask.NAME,
+		ContextTask.NAME, Tasks.REACH })
 	private String task = OscillationTask.NAME;
 
 	@Parameter(label = "Neuron counts (N)", description = "comma-separated network sizes to train, e.g. 250,500,1000")

@@ -20,9 +20,11 @@ import org.rate2spike.protocol.TrainingStage;
 import org.rate2spike.rate.RateTargets;
 import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
+import org.rate2spike.task.ContextTask;
+import org.rate2spike.task.IntegrationTask;
 import org.rate2spike.task.OscillationTask;
-import org.rate2spike.task.Task;
 import org.rate2spike.task.Tasks;
+import org.rate2spike.task.Task;
 import org.rate2spike.util.ParameterException;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -39,7 +41,8 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Train Spiking Network (all steps)";
 
-	@Parameter(label = "Task", description = "built-in task", choices = { OscillationTask.NAME })
+	@Parameter(label = "Task", description = "built-in task", choices = { OscillationTask.NAME, IntegrationTask.NAME,
+		ContextTask.NAME, Tasks.REACH })
 	private String task = OscillationTask.NAME;
 
 	@Parameter(label = "Output folder", description = "folder for the targets, the network, summary.json and the pictures",

@@ -12,4 +12,9 @@ public class FileFormatException extends ParameterException {
 	public FileFormatException(final Path file, final String problem) {
 		super("file", file + ": " + problem);
 	}
+
+	/** For data that are not a file on disk (e.g. an open image): names the source by its title. */
+	public FileFormatException(final String source, final String problem) {
+		super("file", source + ": " + problem);
+	}
 }

@@ -113,6 +113,7 @@ public final class RunFolder {
 		int silent = 0;
 		for (final int c : t.spikeCounts()) if (c == 0) silent++;
 		s.put("silent_fraction", silent / (double) neurons);
+		s.putAll(t.scores()); // task-specific scores and per_condition entries
 		return s;
 	}
 
@@ -120,5 +121,25 @@ public final class RunFolder {
 		Charts.savePng(Charts.outputVsTarget(test, 3, 0), dir.resolve("output_vs_target.png"));
 		Charts.savePng(Charts.raster(test, 3, 200), dir.resolve("raster.png"));
 		Charts.savePng(Charts.rateHistogram(test), dir.resolve("rate_histogram.png"));
+		writeConditionPictures(dir, test);
+	}
+
+	/**
+	 * For tasks with several conditions: {@code condition_<label>.png}, the first test trial of each condition, every
+	 * channel's output vs target (labels reduced to letters, digits, '-' and '_').
+	 */
+	private static void writeConditionPictures(final Path dir, final TestResult test) throws IOException {
+		if (test.conditionLabels().length < 2) return;
+		for (int c = 0; c < test.conditionLabels().length; c++) {
+			final int[] trials = test.trialsOf(c);
+			if (trials.length == 0) continue;
+			final String label = test.conditionLabels()[c];
+			Charts.savePng(Charts.conditionTrial(test, trials[0], "Condition " + label), dir.resolve(conditionPicture(label)));
+		}
+	}
+
+	/** The per-condition picture's file name. */
+	public static String conditionPicture(final String label) {
+		return "condition_" + label.replaceAll("[^A-Za-z0-9_-]", "_") + ".png";
 	}
 }

@@ -19,9 +19,26 @@ public final class Pipeline {
 	/** As above, handing the RLS phase's checkpoints to {@code checkpoints}. */
 	public static Run train(final TrainingConfig config, final Progress progress, final Checkpoint.Schedule checkpoints) {
 		config.validate();
-		final Task task = Tasks.create(config.task(), config.rate().dt());
+		return train(config, Tasks.create(config.task(), config.rate().dt(), config.data()), progress, checkpoints);
+	}
+
+	/**
+	 * Trains on a task made elsewhere, e.g. a {@code data} task from an open image
+	 * ({@code new DataTask("data", DataFiles.fromImage(imp, title, interval), null, null, dt, normalize)}).
+	 */
+	public static Run train(final TrainingConfig config, final Task task, final Progress progress) {
+		return train(config, task, progress, Checkpoint.Schedule.NONE);
+	}
+
+	/** As above, handing the RLS phase's checkpoints to {@code checkpoints}. */
+	public static Run train(final TrainingConfig config, final Task task, final Progress progress,
+		final Checkpoint.Schedule checkpoints)
+	{
+		config.validate();
 		final long start = System.nanoTime();
-		final RateTargets targets = TargetsStage.run(task, config.rate(), config.trials(), config.seed(), progress);
+		final RateTargets targets = task.hasActivity() // factors from recorded activity instead of the rate network
+			? ActivityTargets.run(task, config.rate(), config.trials(), config.seed(), progress)
+			: TargetsStage.run(task, config.rate(), config.trials(), config.seed(), progress);
 		final double pcaSeconds = (System.nanoTime() - start) * 1e-9;
 		final TrainedNetwork network = TrainingStage.run(targets, task, config.spiking(), config.trials(), config.seed(), progress,
 			null, checkpoints);
@@ -34,6 +51,8 @@ public final class Pipeline {
 	public static Run resume(final Checkpoint c, final Progress progress, final Checkpoint.Schedule checkpoints) {
 		final TrainedNetwork n = c.network();
 		final TrainingConfig config = configOf(n);
+		if (org.rate2spike.task.DataTask.NAME.equals(config.task())) throw new org.rate2spike.util.ParameterException("resume",
+			"resuming the data task is not supported yet (the network file does not keep the data files' paths); train again");
 		final Task task = Tasks.create(config.task(), config.rate().dt());
 		final TrainedNetwork network = TrainingStage.resume(c, task, progress, null, checkpoints);
 		if (network.log().partial()) return new Run(config, n.targets(), network, null, 0);

@@ -53,7 +53,7 @@ final class SpikingSimulation {
 		this.params = params;
 		this.seed = seed;
 		this.dt = targets.params().dt();
-		this.teacher = new RateFactorSource(targets);
+		this.teacher = task.hasActivity() ? new DataFactorSource(targets) : new RateFactorSource(targets);
 		this.net = new SpikingNetwork(params, conn, dt, meanInput);
 		this.initialVoltage = initialVoltage;
 		this.meanInput = meanInput;

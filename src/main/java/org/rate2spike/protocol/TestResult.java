@@ -1,6 +1,7 @@
 package org.rate2spike.protocol;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * What a test run measured.
@@ -16,9 +17,24 @@ import java.util.Arrays;
  * @param dt time step (s)
  * @param seconds wall time
  * @param partial true when cancelled before all test trials ran
+ * @param conditions condition of each test trial
+ * @param conditionLabels the task's name for each condition (index = condition)
+ * @param scores task-specific scores and, for tasks with several conditions, {@code per_condition} (a list of
+ *        {@code condition}, {@code trials}, {@code median_test_nmse}) and {@code median_condition_nmse}; added to
+ *        summary.json as they are
  */
 public record TestResult(double[] nmse, double meanRateHz, int[] spikeCounts, double[][][] outputs, double[][][] targets,
-	int[] spikeNeuron, int[] spikeStep, int[] stepsPerTrial, double dt, double seconds, boolean partial) {
+	int[] spikeNeuron, int[] spikeStep, int[] stepsPerTrial, double dt, double seconds, boolean partial, int[] conditions,
+	String[] conditionLabels, Map<String, Object> scores) {
+
+	/** A result without conditions or task scores (every trial condition 0). */
+	public TestResult(final double[] nmse, final double meanRateHz, final int[] spikeCounts, final double[][][] outputs,
+		final double[][][] targets, final int[] spikeNeuron, final int[] spikeStep, final int[] stepsPerTrial, final double dt,
+		final double seconds, final boolean partial)
+	{
+		this(nmse, meanRateHz, spikeCounts, outputs, targets, spikeNeuron, spikeStep, stepsPerTrial, dt, seconds, partial,
+			new int[nmse.length], new String[] { "1" }, Map.of());
+	}
 
 	public double medianNmse() {
 		return Metrics.median(nmse);
@@ -30,6 +46,16 @@ public record TestResult(double[] nmse, double meanRateHz, int[] spikeCounts, do
 
 	public int trials() {
 		return nmse.length;
+	}
+
+	/** Median test nMSE of the trials of one condition (NaN when none was tested). */
+	public double medianNmse(final int condition) {
+		return Metrics.median(Arrays.stream(trialsOf(condition)).mapToDouble(i -> nmse[i]).toArray());
+	}
+
+	/** Indices of the test trials of one condition, in order. */
+	public int[] trialsOf(final int condition) {
+		return java.util.stream.IntStream.range(0, nmse.length).filter(i -> conditions[i] == condition).toArray();
 	}
 
 	/** Per-neuron firing rates over the test trials (Hz). */

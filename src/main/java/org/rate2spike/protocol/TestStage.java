@@ -1,6 +1,10 @@
 package org.rate2spike.protocol;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.rate2spike.kernels.Kernels;
 import org.rate2spike.learn.Decoders;
@@ -61,15 +65,43 @@ public final class TestStage {
 		final double seconds = (System.nanoTime() - start) * 1e-9;
 		final int done = totals.nmse.length;
 		if (readout != null) for (int tr = 0; tr < done; tr++) totals.nmse[tr] = rec.readoutNmse(tr);
-		return new TestResult(totals.nmse, sim.meanRateHz(totals), rec.spikeCounts, Arrays.copyOf(rec.outputs, done),
-			Arrays.copyOf(rec.targets, done), rec.neuron(), rec.step(), Arrays.copyOf(rec.steps, done),
-			network.targets().params().dt(), seconds, totals.cancelled || totals.diverged != null);
+		final double[][][] outputs = Arrays.copyOf(rec.outputs, done), targets = Arrays.copyOf(rec.targets, done);
+		final int[] conditions = Arrays.copyOf(rec.conditions, done);
+		final String[] labels = new String[task.conditions()];
+		for (int c = 0; c < labels.length; c++) labels[c] = task.conditionLabel(c);
+		return new TestResult(totals.nmse, sim.meanRateHz(totals), rec.spikeCounts, outputs, targets, rec.neuron(),
+			rec.step(), Arrays.copyOf(rec.steps, done), network.targets().params().dt(), seconds, totals.cancelled || totals.diverged != null, conditions,
+			labels, scores(task, totals.nmse, outputs, targets, conditions, labels));
+	}
+
+	/** The task's own scores, then, for tasks with several conditions, the median test nMSE of each condition. */
+	static Map<String, Object> scores(final Task task, final double[] nmse, final double[][][] outputs,
+		final double[][][] targets, final int[] conditions, final String[] labels)
+	{
+		final Map<String, Object> m = new LinkedHashMap<>(task.scores(outputs, targets, conditions));
+		if (labels.length < 2) return m;
+		final List<Map<String, Object>> per = new ArrayList<>();
+		final List<Double> medians = new ArrayList<>();
+		for (int c = 0; c < labels.length; c++) {
+			final int condition = c;
+			final double[] values = java.util.stream.IntStream.range(0, nmse.length).filter(i -> conditions[i] == condition)
+				.mapToDouble(i -> nmse[i]).toArray();
+			final Map<String, Object> e = new LinkedHashMap<>();
+			e.put("condition", labels[c]);
+			e.put("trials", values.length);
+			e.put("median_test_nmse", Metrics.median(values));
+			per.add(e);
+			if (values.length > 0) medians.add(Metrics.median(values));
+		}
+		m.put("per_condition", per);
+		m.put("median_condition_nmse", Metrics.median(medians.stream().mapToDouble(Double::doubleValue).toArray()));
+		return m;
 	}
 
 	/** Records outputs, targets and spikes of the counted trials; grows its spike buffers geometrically. */
 	private static final class Recorder implements SpikingSimulation.StepObserver {
 		final double[][][] outputs, targets;
-		final int[] steps;
+		final int[] steps, conditions;
 		final int[] spikeCounts;
 		final int factors;
 		int[] neuron = new int[1 << 16], step = new int[1 << 16];
@@ -80,6 +112,7 @@ public final class TestStage {
 			this.outputs = new double[trials][][];
 			this.targets = new double[trials][][];
 			this.steps = new int[trials];
+			this.conditions = new int[trials];
 			this.spikeCounts = new int[neurons];
 			this.factors = factors;
 		}
@@ -92,6 +125,7 @@ public final class TestStage {
 				if (lastTrial >= 0) offset += steps[lastTrial];
 				lastTrial = trial;
 				steps[trial] = tr.steps();
+				conditions[trial] = tr.condition();
 				outputs[trial] = new double[tr.outputs()][tr.steps()];
 				targets[trial] = readout == null ? tr.output() : signals.of(tr);
 				if (readout != null) outputs[trial] = new double[readout.channels()][tr.steps()];

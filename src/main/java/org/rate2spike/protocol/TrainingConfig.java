@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.rate2spike.rate.RateParams;
 import org.rate2spike.spiking.SpikingParams;
+import org.rate2spike.task.DataOptions;
 import org.rate2spike.util.ParameterException;
 
 /**
@@ -14,10 +15,18 @@ import org.rate2spike.util.ParameterException;
  * is {@code rate_units}), the Fiji dialogs and macros (field names) and the JSON files all use these names, so a
  * bad value gets the same message wherever it came from.
  */
-public record TrainingConfig(String task, long seed, RateParams rate, SpikingParams spiking, TrialCounts trials) {
+public record TrainingConfig(String task, long seed, RateParams rate, SpikingParams spiking, TrialCounts trials,
+	DataOptions data) {
 
 	public static final TrainingConfig DEFAULTS = new TrainingConfig("oscillation", 1, RateParams.DEFAULTS,
-		SpikingParams.DEFAULTS, TrialCounts.DEFAULTS);
+		SpikingParams.DEFAULTS, TrialCounts.DEFAULTS, DataOptions.NONE);
+
+	/** A configuration without data files (every built-in task but {@code data}). */
+	public TrainingConfig(final String task, final long seed, final RateParams rate, final SpikingParams spiking,
+		final TrialCounts trials)
+	{
+		this(task, seed, rate, spiking, trials, DataOptions.NONE);
+	}
 
 	/** Parameter names with a one-line description, in display order. */
 	public static final Map<String, String> DESCRIPTIONS = descriptions();
@@ -26,14 +35,16 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 		rate.validate();
 		spiking.validate(rate.dt());
 		trials.validate();
+		data.validate();
 		return this;
 	}
 
-	public TrainingConfig withRate(final RateParams r) { return new TrainingConfig(task, seed, r, spiking, trials); }
-	public TrainingConfig withSpiking(final SpikingParams s) { return new TrainingConfig(task, seed, rate, s, trials); }
-	public TrainingConfig withTrials(final TrialCounts t) { return new TrainingConfig(task, seed, rate, spiking, t); }
-	public TrainingConfig withTask(final String t) { return new TrainingConfig(t, seed, rate, spiking, trials); }
-	public TrainingConfig withSeed(final long s) { return new TrainingConfig(task, s, rate, spiking, trials); }
+	public TrainingConfig withRate(final RateParams r) { return new TrainingConfig(task, seed, r, spiking, trials, data); }
+	public TrainingConfig withSpiking(final SpikingParams s) { return new TrainingConfig(task, seed, rate, s, trials, data); }
+	public TrainingConfig withTrials(final TrialCounts t) { return new TrainingConfig(task, seed, rate, spiking, t, data); }
+	public TrainingConfig withTask(final String t) { return new TrainingConfig(t, seed, rate, spiking, trials, data); }
+	public TrainingConfig withSeed(final long s) { return new TrainingConfig(task, s, rate, spiking, trials, data); }
+	public TrainingConfig withData(final DataOptions d) { return new TrainingConfig(task, seed, rate, spiking, trials, d); }
 
 	/** Sets one parameter from text, e.g. ("neurons", "1000"); unknown names and unparsable values are named. */
 	public TrainingConfig with(final String key, final String value) {
@@ -70,6 +81,11 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 			case "trials_demean": return withTrials(new TrialCounts(c.init(), c.pca(), parseInt(k, value), c.rls(), c.test()));
 			case "trials_rls": return withTrials(new TrialCounts(c.init(), c.pca(), c.demean(), parseInt(k, value), c.test()));
 			case "trials_test": return withTrials(new TrialCounts(c.init(), c.pca(), c.demean(), c.rls(), parseInt(k, value)));
+			case "data_targets": case "targets": return withData(data.withTargetsFile(value));
+			case "data_inputs": case "inputs": return withData(data.withInputsFile(value));
+			case "data_factors": case "factors": return withData(data.withFactorsFile(value));
+			case "sample_interval": return withData(data.withSampleInterval(parseDouble(k, value)));
+			case "normalize": return withData(data.withNormalize(value));
 			default:
 				throw new ParameterException(k, "is not a parameter; known parameters: " + String.join(", ", DESCRIPTIONS.keySet()));
 		}
@@ -87,6 +103,11 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 		m.put("trials_demean", trials.demean());
 		m.put("trials_rls", trials.rls());
 		m.put("trials_test", trials.test());
+		m.put("data_targets", data.targetsFile());
+		m.put("data_inputs", data.inputsFile());
+		m.put("data_factors", data.factorsFile());
+		m.put("sample_interval", data.sampleInterval());
+		m.put("normalize", data.normalize());
 		return m;
 	}
 
@@ -188,7 +209,12 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 			new String[] { "trials_pca", "trials whose teacher signal enters the PCA" },
 			new String[] { "trials_demean", "trials that estimate each neuron's mean input" },
 			new String[] { "trials_rls", "RLS training trials" },
-			new String[] { "trials_test", "test trials" });
+			new String[] { "trials_test", "test trials" },
+			new String[] { "data_targets", "data task: table (CSV/TSV) or image (TIFF) of target outputs (--targets)" },
+			new String[] { "data_inputs", "data task: table or image of inputs; empty: cue each condition (--inputs)" },
+			new String[] { "data_factors", "data task: population activity whose PCs replace the rate network's factors (--factors)" },
+			new String[] { "sample_interval", "data task: seconds between samples of tables without a time column and uncalibrated images" },
+			new String[] { "normalize", "data task: none, or max (each target channel divided by its largest absolute value)" });
 		for (final String[] r : rows) d.put(r[0], r[1]);
 		return d;
 	}

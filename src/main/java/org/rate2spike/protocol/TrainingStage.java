@@ -126,6 +126,10 @@ public final class TrainingStage {
 			throw new ParameterException("task", "'" + task.name() + "' has " + task.inputs() + " inputs and " +
 				task.outputs() + " outputs, but the rate targets were made for " + targets.inputs() + " and " +
 				targets.outputs() + " (task '" + targets.task() + "'); use targets made for this task");
+		if (task.hasActivity() != ActivityTargets.isActivity(targets))
+			throw new ParameterException("data_factors", task.hasActivity()
+				? "the task brings population activity but the targets come from a rate network; train anew with the factors file"
+				: "the targets were made from population activity; give the same factors file (--factors) as in training");
 		if (Math.abs(task.dt() - targets.params().dt()) > 1e-12 * task.dt())
 			throw new ParameterException("dt", "the task is sampled at " + task.dt() + " s but the targets at " + targets.params().dt() + " s");
 	}

@@ -92,6 +92,36 @@ public final class Charts {
 		return styled(new JFreeChart(String.format("Cross-validation (chosen penalty %.3g)", chosen), titleFont(), plot, true));
 	}
 
+	/**
+	 * Every output channel of one test trial against its target (same colour per channel: target thick and pale,
+	 * output thin), for the per-condition pictures of multi-condition tasks.
+	 */
+	public static JFreeChart conditionTrial(final TestResult r, final int trial, final String title) {
+		final XYSeriesCollection data = new XYSeriesCollection();
+		final XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+		final double[][] z = r.outputs()[trial], f = r.targets()[trial];
+		for (int ch = 0; ch < z.length; ch++) {
+			final XYSeries target = new XYSeries("target " + (ch + 1)), output = new XYSeries("output " + (ch + 1));
+			for (int t = 0; t < z[ch].length; t++) {
+				target.add(t * r.dt(), f[ch][t], false);
+				output.add(t * r.dt(), z[ch][t], false);
+			}
+			data.addSeries(target);
+			data.addSeries(output);
+			final Color c = PALETTE[ch % PALETTE.length];
+			lines.setSeriesPaint(2 * ch, new Color(c.getRed(), c.getGreen(), c.getBlue(), 110));
+			lines.setSeriesStroke(2 * ch, new BasicStroke(4f));
+			lines.setSeriesPaint(2 * ch + 1, c);
+			lines.setSeriesStroke(2 * ch + 1, new BasicStroke(1.5f));
+		}
+		final XYPlot plot = new XYPlot(data, new NumberAxis("time in trial (s)"), new NumberAxis("output"), lines);
+		return styled(new JFreeChart(String.format("%s: output vs target (test nMSE %.4f)", title, r.nmse()[trial]),
+			titleFont(), plot, true));
+	}
+
+	private static final Color[] PALETTE = { new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+		new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf) };
+
 	/** Spike raster of up to {@code maxNeurons} neurons over the first {@code trials} test trials. */
 	public static JFreeChart raster(final TestResult r, final int trials, final int maxNeurons) {
 		final int shown = Math.min(trials, r.trials());

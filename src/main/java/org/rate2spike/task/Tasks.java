@@ -2,15 +2,33 @@ package org.rate2spike.task;
 
 import java.util.List;
 
+import org.rate2spike.io.DataFiles;
 import org.rate2spike.util.ParameterException;
 
 /** The built-in tasks, by the name a user types. */
 public final class Tasks {
 
+	/** The multi-condition motor task: the {@code data} task on the synthetic EMG set ({@link SyntheticEmg}). */
+	public static final String REACH = "reach";
+
 	private Tasks() {}
 
+	/**
+	 * A task by name; {@code data} reads its files as {@code data} says ({@link DataFiles}), and the others ignore
+	 * {@code data}.
+	 */
+	public static Task create(final String name, final double dt, final DataOptions data) {
+		if (DataTask.NAME.equals(name)) return DataFiles.task(data.validate(), dt);
+		return create(name, dt);
+	}
+
 	public static List<String> names() {
-		return List.of(OscillationTask.NAME);
+		return List.of(OscillationTask.NAME, IntegrationTask.NAME, ContextTask.NAME, REACH, DataTask.NAME);
+	}
+
+	/** The tasks that need no files (every name but {@code data}): the Fiji dialogs' choices. */
+	public static List<String> builtIn() {
+		return List.of(OscillationTask.NAME, IntegrationTask.NAME, ContextTask.NAME, REACH);
 	}
 
 	public static Task create(final String name, final double dt) {
@@ -18,6 +36,14 @@ public final class Tasks {
 		switch (name) {
 			case OscillationTask.NAME:
 				return new OscillationTask(dt);
+			case IntegrationTask.NAME:
+				return new IntegrationTask(dt);
+			case ContextTask.NAME:
+				return new ContextTask(dt);
+			case REACH:
+				return new DataTask(REACH, SyntheticEmg.generate(SyntheticEmg.CONDITIONS, SyntheticEmg.MUSCLES), null, null, dt, "none");
+			case DataTask.NAME:
+				throw new ParameterException("data_targets", "the data task needs a table or image of targets: --targets FILE");
 			default:
 				throw new ParameterException("task", "unknown task '" + name + "'; choose one of " + names());
 		}

@@ -7,8 +7,14 @@ package org.rate2spike.task;
  * @param input f_in, [inputs][steps]
  * @param output f_out, [outputs][steps]
  * @param condition the condition index (0 for tasks with a single condition)
+ * @param activity recorded population activity, [units][steps], whose PCs are the factor targets of tasks that
+ *        {@linkplain Task#hasActivity() have it}; null otherwise
  */
-public record Trial(double[][] input, double[][] output, int condition) {
+public record Trial(double[][] input, double[][] output, int condition, double[][] activity) {
+
+	public Trial(final double[][] input, final double[][] output, final int condition) {
+		this(input, output, condition, null);
+	}
 
 	public Trial {
 		if (output.length == 0) throw new IllegalArgumentException("a trial needs at least one output channel");
@@ -17,6 +23,8 @@ public record Trial(double[][] input, double[][] output, int condition) {
 			if (c.length != steps) throw new IllegalArgumentException("output channels differ in length");
 		for (final double[] c : input)
 			if (c.length != steps) throw new IllegalArgumentException("input and output lengths differ");
+		if (activity != null) for (final double[] c : activity)
+			if (c.length != steps) throw new IllegalArgumentException("activity and output lengths differ");
 	}
 
 	public int steps() {

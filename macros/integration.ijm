@@ -1,0 +1,25 @@
+// Rate2Spike, integration task: rate targets, a spiking network trained on them, a test, and the pictures.
+// Runs in Fiji (Plugins > Macros > Run...) and headless, without Fiji:
+//   java -jar rate2spike-cli.jar macro macros/integration.ijm results/integration-macro
+// The argument is the output folder (default: rate2spike-integration in ImageJ's temporary folder).
+// Trial counts and network sizes are small so that it runs in seconds; raise them for a real run
+// (e.g. rate_units=500 neurons=500 and the trial counts 50,300,300,500,100).
+out = getArgument();
+if (out == "") out = getDirectory("temp") + "rate2spike-integration";
+File.makeDirectory(out);
+targets = out + File.separator + "targets.npz";
+network = out + File.separator + "network.npz";
+
+run("Generate Rate Targets", "task=integration seed=1 rate_units=40 trials_init=2 trials_pca=5"
+	+ " targets_file=[" + targets + "] output_folder=[" + out + "]");
+run("Train Spiking Network", "targets_file=[" + targets + "] network_file=[" + network + "]"
+	+ " neurons=60 trials_init=2 trials_demean=5 trials_rls=5 trials_test=3 seed=1 output_folder=[" + out + "]");
+run("Test Spiking Network", "network_file=[" + network + "] trials_test=3 output_folder=[" + out + "]");
+
+// The outputs are ordinary images: measure them, save them, combine them with other work.
+selectImage("Spike raster (test)");
+print("spike raster: " + getWidth() + " steps x " + getHeight() + " neurons x " + nSlices + " trials");
+saveAs("PNG", out + File.separator + "raster_trial1.png");
+selectImage("Output vs target (test)");
+saveAs("PNG", out + File.separator + "output_vs_target_from_macro.png");
+print("Rate2Spike integration: results in " + out);

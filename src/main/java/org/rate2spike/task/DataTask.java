@@ -1,0 +1,221 @@
+package org.rate2spike.task;
+
+import java.util.Random;
+
+import org.rate2spike.io.FileFormatException;
+import org.rate2spike.util.Check;
+import org.rate2spike.util.ParameterException;
+
+/**
+ * Trials made from data: one condition per trial, drawn uniformly at random. The data of each condition are
+ * resampled to dt by linear interpolation and, with {@code normalize = max}, each target channel is divided by its
+ * largest absolute value over all conditions.
+ *
+ * <p><b>Cued trials</b> (no input data): three inputs, a condition cue (0.5·cos θ, 0.5·sin θ) with θ = 2π·c/C for
+ * condition c of C, and a go channel. A trial is a rest of 200–400 ms (inputs and targets zero), a preparatory period
+ * of 300–500 ms in which the cue is on and the targets rise smoothly (raised cosine) from zero to the condition's
+ * first sample, a go pulse (20 ms, amplitude 1) at the start of the data, the data (cue still on), and 200 ms after it
+ * in which the cue is off and the targets return smoothly to zero.
+ *
+ * <p><b>Trials with input data</b>: the inputs are the input channels of the condition, and a trial is a rest of
+ * 200–400 ms (inputs and targets zero) followed by the data.
+ *
+ * <p><b>Population activity</b> (optional, same conditions and durations as the targets): carried by every trial as
+ * {@link Trial#activity()}, padded like the targets but resting at the mean first sample of all conditions instead
+ * of zero, and scaled by one factor for all neurons so that its mean squared norm over the data is
+ * {@value #ACTIVITY_POWER} (the size of the teacher signal of a 500-unit rate network).
+ */
+public final class DataTask implements Task {
+
+	public static final String NAME = "data";
+	public static final double REST_MIN = 0.2, REST_MAX = 0.4, PREP_MIN = 0.3, PREP_MAX = 0.5, GO = 0.02, POST = 0.2,
+		CUE = 0.5;
+	/** Mean squared norm of the scaled population activity. */
+	public static final double ACTIVITY_POWER = 500;
+
+	private final String name;
+	private final double dt;
+	private final String[] labels;
+	private final double[][][] targets; // [condition][channel][step]
+	private final double[][][] inputs; // null: cued
+	private final double[][][] activity; // null: none
+	private final double[] activityRest;
+	private final double activityScale;
+	private final String[] channelNames;
+
+	/**
+	 * @param name the task's name ({@code data}, {@code reach})
+	 * @param targets desired outputs
+	 * @param inputs input channels with the same conditions and durations, or null to cue the conditions
+	 * @param activity population activity with the same conditions and durations, or null
+	 * @param dt time step (s)
+	 * @param normalize {@code none} or {@code max}
+	 */
+	public DataTask(final String name, final Dataset targets, final Dataset inputs, final Dataset activity, final double dt,
+		final String normalize)
+	{
+		this.name = name;
+		this.dt = Check.positive("dt", dt);
+		labels = targets.conditions().clone();
+		channelNames = targets.channels().clone();
+		for (int c = 0; c < labels.length; c++)
+			if (targets.steps(c, dt) < 2) throw new FileFormatException(targets.source(), "condition '" + labels[c] +
+				"' lasts " + targets.duration(c) + " s, less than two time steps of dt = " + dt + " s");
+		this.targets = targets.resample(dt);
+		if ("max".equals(normalize)) normalizeByMax(this.targets);
+		else if (!"none".equals(normalize)) throw new ParameterException("normalize", "must be none or max (got '" + normalize + "')");
+		this.inputs = inputs == null ? null : matched(inputs, targets, dt);
+		this.activity = activity == null ? null : matched(activity, targets, dt);
+		if (this.activity != null) {
+			double sum = 0;
+			long n = 0;
+			activityRest = new double[activity.channelCount()];
+			for (final double[][] cond : this.activity) {
+				for (int i = 0; i < cond.length; i++) activityRest[i] += cond[i][0] / this.activity.length;
+				for (int t = 0; t < cond[0].length; t++, n++)
+					for (final double[] ch : cond) sum += ch[t] * ch[t];
+			}
+			if (!(sum > 0)) throw new FileFormatException(activity.source(), "the population activity is zero everywhere");
+			activityScale = Math.sqrt(ACTIVITY_POWER * n / sum);
+		}
+		else {
+			activityRest = null;
+			activityScale = 0;
+		}
+	}
+
+	/** The data of {@code other}, resampled, condition by condition in the order of {@code targets}. */
+	private static double[][][] matched(final Dataset other, final Dataset targets, final double dt) {
+		final double[][][] all = other.resample(dt);
+		final double[][][] r = new double[targets.conditionCount()][][];
+		for (int c = 0; c < r.length; c++) {
+			final String label = targets.conditions()[c];
+			int k = other.indexOf(label);
+			if (k < 0 && other.conditionCount() == targets.conditionCount() && other.conditionCount() == 1) k = 0;
+			if (k < 0) throw new FileFormatException(other.source(), "has no condition '" + label + "', which " +
+				targets.source() + " has (its conditions: " + String.join(", ", other.conditions()) + ")");
+			if (other.steps(k, dt) != targets.steps(c, dt)) throw new FileFormatException(other.source(), "condition '" +
+				label + "' lasts " + other.duration(k) + " s (" + other.samples(k) + " samples) but " + targets.source() +
+				" has it lasting " + targets.duration(c) + " s (" + targets.samples(c) + " samples); inputs, targets and " +
+				"activity must have the same length in every condition");
+			r[c] = all[k];
+		}
+		if (other.conditionCount() != targets.conditionCount()) for (final String label : other.conditions())
+			if (targets.indexOf(label) < 0) throw new FileFormatException(other.source(), "has condition '" + label +
+				"', which " + targets.source() + " lacks");
+		return r;
+	}
+
+	private static void normalizeByMax(final double[][][] data) {
+		for (int ch = 0; ch < data[0].length; ch++) {
+			double max = 0;
+			for (final double[][] cond : data)
+				for (final double v : cond[ch]) max = Math.max(max, Math.abs(v));
+			if (max > 0) for (final double[][] cond : data)
+				for (int t = 0; t < cond[ch].length; t++) cond[ch][t] /= max;
+		}
+	}
+
+	@Override
+	public String name() {
+		return name;
+	}
+
+	@Override
+	public int inputs() {
+		return inputs == null ? 3 : inputs[0].length;
+	}
+
+	@Override
+	public int outputs() {
+		return targets[0].length;
+	}
+
+	@Override
+	public double dt() {
+		return dt;
+	}
+
+	@Override
+	public int conditions() {
+		return labels.length;
+	}
+
+	@Override
+	public String conditionLabel(final int condition) {
+		return labels[condition];
+	}
+
+	/** Names of the target channels. */
+	public String[] channels() {
+		return channelNames.clone();
+	}
+
+	/** True when trials carry population activity, whose PCs then replace the rate network's. */
+	@Override
+	public boolean hasActivity() {
+		return activity != null;
+	}
+
+	/** Number of recorded units in the population activity (0 without). */
+	public int activityUnits() {
+		return activity == null ? 0 : activity[0].length;
+	}
+
+	/** The resampled (and normalised) targets of one condition, [channel][step]; do not modify. */
+	public double[][] targets(final int condition) {
+		return targets[condition];
+	}
+
+	private int steps(final double seconds) {
+		return (int) Math.round(seconds / dt);
+	}
+
+	@Override
+	public Trial nextTrial(final Random rng) {
+		final int c = rng.nextInt(labels.length);
+		final int rest = steps(REST_MIN + (REST_MAX - REST_MIN) * rng.nextDouble());
+		final double[][] data = targets[c];
+		final int n = data[0].length;
+		if (inputs != null) {
+			final double[][] in = new double[inputs[c].length][rest + n], out = new double[data.length][rest + n];
+			for (int k = 0; k < in.length; k++) System.arraycopy(inputs[c][k], 0, in[k], rest, n);
+			for (int k = 0; k < out.length; k++) System.arraycopy(data[k], 0, out[k], rest, n);
+			return new Trial(in, out, c, activity == null ? null : padded(activity[c], activityRest, rest, 0, 0, n, true));
+		}
+		final int prep = steps(PREP_MIN + (PREP_MAX - PREP_MIN) * rng.nextDouble());
+		final int post = steps(POST), go = Math.max(1, steps(GO));
+		final int start = rest + prep, steps = start + n + post;
+		final double[][] in = new double[3][steps];
+		final double theta = 2 * Math.PI * c / labels.length;
+		for (int t = rest; t < start + n; t++) {
+			in[0][t] = CUE * Math.cos(theta);
+			in[1][t] = CUE * Math.sin(theta);
+		}
+		for (int t = start; t < start + go && t < steps; t++) in[2][t] = 1;
+		final double[][] out = padded(data, new double[data.length], rest, prep, post, n, false);
+		return new Trial(in, out, c, activity == null ? null : padded(activity[c], activityRest, rest, prep, post, n, true));
+	}
+
+	/** rest → raised-cosine ramp over prep → data → ramp back over post; activity is scaled. */
+	private double[][] padded(final double[][] data, final double[] restValue, final int rest, final int prep, final int post,
+		final int n, final boolean scale)
+	{
+		final int start = rest + prep, steps = start + n + post;
+		final double s = scale ? activityScale : 1;
+		final double[][] out = new double[data.length][steps];
+		for (int k = 0; k < data.length; k++) {
+			final double r = restValue[k], first = data[k][0], last = data[k][n - 1];
+			for (int t = 0; t < rest; t++) out[k][t] = s * r;
+			for (int t = 0; t < prep; t++) out[k][rest + t] = s * (r + (first - r) * ramp(t + 1, prep));
+			for (int t = 0; t < n; t++) out[k][start + t] = s * data[k][t];
+			for (int t = 0; t < post; t++) out[k][start + n + t] = s * (last + (r - last) * ramp(t + 1, post));
+		}
+		return out;
+	}
+
+	/** Raised cosine from 0 (i = 0) to 1 (i = n). */
+	private static double ramp(final int i, final int n) {
+		return 0.5 - 0.5 * Math.cos(Math.PI * i / n);
+	}
+}
