@@ -63,7 +63,7 @@ public final class Main {
 		"        the same on your own data: tables (.csv, .tsv) or images (.tif); see the README",
 		"  test  --network FILE --out DIR [--trials-test K] [--targets FILE ...]",
 		"        tests a saved network on fresh trials of its task",
-		"  readout --network FILE --out DIR [--signals output|derivative|shift:SECONDS] [--basis both|slow|fast]",
+		"  readout --network FILE --out DIR [--signals output|derivative|shift:SECONDS|file:PATH] [--basis both|slow|fast]",
 		"        [--basis-neurons trained|all] [--method ridge|rls] [--name NAME] [--trials-fit K] [--trials-heldout K]",
 		"        [--folds K] [--overwrite]   (flags such as --overwrite need no value)",
 		"        fits a named linear readout of a trained network and stores it in the network file",

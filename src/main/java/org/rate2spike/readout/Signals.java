@@ -1,12 +1,19 @@
 package org.rate2spike.readout;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.rate2spike.io.DataFiles;
+import org.rate2spike.io.FileFormatException;
+import org.rate2spike.task.Dataset;
 import org.rate2spike.task.Trial;
 import org.rate2spike.util.ParameterException;
 
 /**
  * Signals a readout can be fitted to, aligned with the task's trials: the task's outputs, their time derivative
- * (central differences, one-sided at the trial's ends), or the outputs shifted in time within each trial
- * ({@code shift:0.25} reads out f_out(t + 0.25 s), wrapping around the trial, which suits periodic tasks).
+ * (central differences, one-sided at the trial's ends), the outputs shifted in time within each trial
+ * ({@code shift:0.25} reads out f_out(t + 0.25 s), wrapping around the trial, which suits periodic tasks), or any
+ * signals from a table or image ({@code file:PATH}).
  */
 public interface Signals {
 
@@ -33,7 +40,32 @@ public interface Signals {
 			final long steps = Math.round(seconds / dt);
 			return new Fixed(s, trial -> shift(trial.output(), steps));
 		}
-		throw new ParameterException("signals", "unknown signals '" + s + "'; use output, derivative or shift:SECONDS");
+		if (s.startsWith("file:")) return fromFile(s, Path.of(s.substring(5)), dt);
+		throw new ParameterException("signals", "unknown signals '" + s + "'; use output, derivative, shift:SECONDS or file:PATH");
+	}
+
+	/**
+	 * Signals from a table or image in the data task's formats (see README): one condition per task condition (or a
+	 * single one for every trial), one channel per signal, resampled to dt (rows without a time column are one time
+	 * step apart). Each condition must last exactly as long as the task's trials of that condition.
+	 */
+	static Signals fromFile(final String spec, final Path file, final double dt) {
+		final Dataset d;
+		try {
+			d = DataFiles.read(file, dt);
+		}
+		catch (final IOException e) {
+			throw new FileFormatException(file, "could not be read (" + e.getMessage() + ")");
+		}
+		final double[][][] values = d.resample(dt);
+		return new Fixed(spec, trial -> {
+			final int c = values.length == 1 ? 0 : trial.condition();
+			if (c >= values.length) throw new FileFormatException(file, "has " + values.length + " conditions but the task has a trial of condition " + (c + 1));
+			final double[][] v = values[c];
+			if (v[0].length != trial.steps()) throw new FileFormatException(file, "condition " + d.conditions()[c] + " lasts " +
+				v[0].length + " steps of " + dt + " s but the task's trials last " + trial.steps() + "; signals must be aligned with the trials");
+			return v;
+		});
 	}
 
 	record Fixed(String spec, java.util.function.Function<Trial, double[][]> fn) implements Signals {

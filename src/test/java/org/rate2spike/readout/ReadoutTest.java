@@ -90,6 +90,27 @@ class ReadoutTest {
 	}
 
 	@Test
+	void signalsComeFromATableAlignedWithTheTrials(@TempDir final Path dir) throws IOException {
+		final Trial trial = task.nextTrial(new java.util.Random(1));
+		final double[] expected = Signals.shift(trial.output(), 100)[0];
+		final StringBuilder csv = new StringBuilder("velocity\n");
+		for (final double v : expected) csv.append(v).append('\n');
+		final Path file = dir.resolve("signal.csv");
+		java.nio.file.Files.writeString(file, csv.toString());
+		final double[][] got = Signals.parse("file:" + file, 0.001).of(trial);
+		assertEquals(1, got.length);
+		assertArrayEquals(expected, got[0], 1e-12);
+
+		final Path shorter = dir.resolve("short.csv");
+		java.nio.file.Files.writeString(shorter, "velocity\n1\n2\n3\n");
+		final org.rate2spike.io.FileFormatException e = assertThrows(org.rate2spike.io.FileFormatException.class,
+			() -> Signals.parse("file:" + shorter, 0.001).of(trial));
+		assertTrue(e.getMessage().contains("short.csv") && e.getMessage().contains("must be aligned with the trials"), e.getMessage());
+		assertTrue(assertThrows(org.rate2spike.io.FileFormatException.class, () -> Signals.parse("file:" + dir.resolve("none.csv"),
+			0.001)).getMessage().contains("does not exist"));
+	}
+
+	@Test
 	void badOptionsAreNamed() {
 		assertEquals("basis", assertThrows(ParameterException.class, () -> ReadoutOptions.DEFAULTS.withTraces("medium").validate()).parameter());
 		assertEquals("method", assertThrows(ParameterException.class, () -> ReadoutOptions.DEFAULTS.withMethod("lasso").validate()).parameter());
