@@ -99,6 +99,7 @@ public abstract class Rate2SpikeCommand extends ContextCommand {
 		for (final Field f : ClassUtils.getAnnotatedFields(getClass(), Parameter.class)) {
 			if (!TrainingConfig.DESCRIPTIONS.containsKey(f.getName())) continue;
 			final Object value = ClassUtils.getValue(f, this);
+			if (value == null && f.getType() == java.io.File.class) continue; // an optional file left empty
 			if (value == null) throw new ParameterException(f.getName(), "is required");
 			c = c.with(f.getName(), String.valueOf(value));
 		}

@@ -21,6 +21,7 @@ import org.rate2spike.rate.RateTargets;
 import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
 import org.rate2spike.task.ContextTask;
+import org.rate2spike.task.DataTask;
 import org.rate2spike.task.IntegrationTask;
 import org.rate2spike.task.OscillationTask;
 import org.rate2spike.task.Tasks;
@@ -41,9 +42,29 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Train Spiking Network (all steps)";
 
-	@Parameter(label = "Task", description = "built-in task", choices = { OscillationTask.NAME, IntegrationTask.NAME,
-		ContextTask.NAME, Tasks.REACH })
+	@Parameter(label = "Task", description = "built-in task, or data (your table or image below)", choices = {
+		OscillationTask.NAME, IntegrationTask.NAME, ContextTask.NAME, Tasks.REACH, DataTask.NAME })
 	private String task = OscillationTask.NAME;
+
+	@Parameter(label = "Data: targets (table or image)", description = "data task: CSV/TSV table or image (width = time, " +
+		"height = channels, slices = conditions) of the desired outputs", required = false, style = FileWidget.OPEN_STYLE)
+	private File data_targets;
+
+	@Parameter(label = "Data: inputs (optional)", description = "data task: inputs in the same format; empty: cue each condition",
+		required = false, style = FileWidget.OPEN_STYLE)
+	private File data_inputs;
+
+	@Parameter(label = "Data: population activity (optional)", description = "data task: activity whose leading PCs " +
+		"replace the rate network's factors", required = false, style = FileWidget.OPEN_STYLE)
+	private File data_factors;
+
+	@Parameter(label = "Data: sample interval (s)", description = "data task: seconds between samples of tables without " +
+		"a time column and uncalibrated images (0: from the file)", min = "0", max = "10", stepSize = "0.001")
+	private double sample_interval = 0;
+
+	@Parameter(label = "Data: normalize", description = "data task: none, or max (each target channel divided by its " +
+		"largest absolute value)", choices = { "none", "max" })
+	private String normalize = "none";
 
 	@Parameter(label = "Output folder", description = "folder for the targets, the network, summary.json and the pictures",
 		style = FileWidget.DIRECTORY_STYLE)
@@ -157,10 +178,12 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 			RunFolder.NETWORK, "training_nmse.png", "training_nmse.svg"));
 		results.addAll(java.util.List.of(TestSpikingNetwork.Outputs.FILES));
 		refuseToOverwrite(overwrite, "output_folder", folder, results.toArray(String[]::new));
-		final Task t = Tasks.create(c.task(), c.rate().dt());
+		final Task t = Tasks.create(c.task(), c.rate().dt(), c.data());
 		final Progress progress = progress();
 		final long start = System.nanoTime();
-		final RateTargets targets = TargetsStage.run(t, c.rate(), c.trials(), c.seed(), progress);
+		final RateTargets targets = t.hasActivity() // factors from recorded activity instead of the rate network
+			? org.rate2spike.protocol.ActivityTargets.run(t, c.rate(), c.trials(), c.seed(), progress)
+			: TargetsStage.run(t, c.rate(), c.trials(), c.seed(), progress);
 		final double pcaSeconds = (System.nanoTime() - start) * 1e-9;
 		final TrainedNetwork network = TrainingStage.run(targets, t, c.spiking(), c.trials(), c.seed(), progress);
 		final JFreeChart chart = Charts.trainingError(network.log());

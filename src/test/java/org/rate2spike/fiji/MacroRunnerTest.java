@@ -146,6 +146,11 @@ class MacroRunnerTest {
 			assertEquals(raster.getStackSize() + 1, Files.readAllLines(out.resolve("test_trials.csv")).size(),
 				"one table row per raster slice");
 			if (name.equals("readout.ijm")) assertReadoutMacroOutputs(out);
+			if (name.equals("reach_image.ijm")) { // trained on test-data/reach_emg.tif through the data task
+				final String summary = Files.readString(out.resolve("summary.json"));
+				assertTrue(summary.contains("\"task\": \"data\"") && summary.contains("reach_emg.tif") &&
+					summary.contains("\"per_condition\""), summary.substring(0, Math.min(400, summary.length())));
+			}
 		}));
 	}
 

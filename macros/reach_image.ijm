@@ -1,0 +1,14 @@
+// Rate2Spike on your own data: trains on an image (width = time, height = channels, slices = conditions),
+// here the synthetic EMG of the reach task shipped in test-data/ (8 reach directions x 4 muscles).
+// Runs in Fiji and headless:  java -jar rate2spike-cli.jar macro macros/reach_image.ijm results/reach-image
+// The argument is the output folder. Sizes and trial counts are tiny so that it runs in seconds; for a real run
+// use rate_units=500 neurons=500 and the trial counts 50,300,300,500,100.
+out = getArgument();
+if (out == "") out = getDirectory("temp") + "rate2spike-reach-image";
+File.makeDirectory(out);
+image = "test-data" + File.separator + "reach_emg.tif";
+if (!File.exists(image)) image = getDirectory("imagej") + "test-data" + File.separator + "reach_emg.tif";
+
+run("Train Spiking Network (all steps)", "task=data data_targets=[" + image + "] rate_gain=1.0 rate_units=40"
+	+ " neurons=60 trials_init=2 trials_pca=5 trials_demean=5 trials_rls=5 trials_test=3 seed=1 output_folder=[" + out + "]");
+print("Rate2Spike on reach_emg.tif: results in " + out);
