@@ -1,6 +1,5 @@
 package org.rate2spike.protocol;
 
-import java.util.Arrays;
 
 import org.rate2spike.spiking.SpikingNetwork;
 import org.rate2spike.task.Trial;
@@ -11,29 +10,19 @@ import org.rate2spike.task.Trial;
  */
 public final class LastTrialSpikes implements SpikingSimulation.StepObserver {
 
-	private int[] neuron = new int[1 << 12], step = new int[1 << 12];
-	private int spikes, trial = -1, steps, neurons;
+	private final SpikeBuffer spikes = new SpikeBuffer(1 << 12);
+	private int trial = -1, steps, neurons;
 	private double dt;
 
 	@Override
 	public void step(final int trial, final int t, final Trial tr, final double[] outputs, final SpikingNetwork net) {
 		if (trial != this.trial) {
 			this.trial = trial;
-			spikes = 0;
+			spikes.clear();
 			steps = tr.steps();
 			neurons = net.neurons();
 		}
-		final int count = net.spikeCount();
-		if (spikes + count > neuron.length) {
-			final int size = Math.max(2 * neuron.length, spikes + count);
-			neuron = Arrays.copyOf(neuron, size);
-			step = Arrays.copyOf(step, size);
-		}
-		final int[] idx = net.spikes();
-		for (int q = 0; q < count; q++) {
-			neuron[spikes] = idx[q];
-			step[spikes++] = t;
-		}
+		spikes.add(net, t);
 	}
 
 	void timeStep(final double dt) {
@@ -48,6 +37,6 @@ public final class LastTrialSpikes implements SpikingSimulation.StepObserver {
 	/** The recorded trial's spikes; null when no counted trial ran. */
 	public SpikeRaster raster() {
 		if (trial < 0) return null;
-		return new SpikeRaster(neurons, new int[] { steps }, dt, Arrays.copyOf(neuron, spikes), Arrays.copyOf(step, spikes));
+		return new SpikeRaster(neurons, new int[] { steps }, dt, spikes.neurons(), spikes.steps());
 	}
 }

@@ -104,8 +104,7 @@ public final class TestStage {
 		final int[] steps, conditions;
 		final int[] spikeCounts;
 		final int factors;
-		int[] neuron = new int[1 << 16], step = new int[1 << 16];
-		int spikes;
+		final SpikeBuffer spikes = new SpikeBuffer(1 << 16);
 		int offset, lastTrial = -1;
 
 		Recorder(final int trials, final int outputs, final int neurons, final int factors) {
@@ -132,18 +131,9 @@ public final class TestStage {
 			}
 			if (readout == null) for (int o = 0; o < tr.outputs(); o++) outputs[trial][o][t] = out[factors + o];
 			else for (int o = 0; o < readout.channels(); o++) outputs[trial][o][t] = Kernels.dot(readout.weights()[o], x, x.length);
-			final int count = net.spikeCount();
-			if (spikes + count > neuron.length) {
-				final int size = Math.max(2 * neuron.length, spikes + count);
-				neuron = Arrays.copyOf(neuron, size);
-				step = Arrays.copyOf(step, size);
-			}
+			spikes.add(net, offset + t);
 			final int[] idx = net.spikes();
-			for (int q = 0; q < count; q++) {
-				neuron[spikes] = idx[q];
-				step[spikes++] = offset + t;
-				spikeCounts[idx[q]]++;
-			}
+			for (int q = 0; q < net.spikeCount(); q++) spikeCounts[idx[q]]++;
 		}
 
 		Readout readout;
@@ -162,11 +152,11 @@ public final class TestStage {
 		}
 
 		int[] neuron() {
-			return Arrays.copyOf(neuron, spikes);
+			return spikes.neurons();
 		}
 
 		int[] step() {
-			return Arrays.copyOf(step, spikes);
+			return spikes.steps();
 		}
 	}
 }
