@@ -125,9 +125,8 @@ public final class TestStage {
 				lastTrial = trial;
 				steps[trial] = tr.steps();
 				conditions[trial] = tr.condition();
-				outputs[trial] = new double[tr.outputs()][tr.steps()];
+				outputs[trial] = new double[readout == null ? tr.outputs() : readout.channels()][tr.steps()];
 				targets[trial] = readout == null ? tr.output() : signals.of(tr);
-				if (readout != null) outputs[trial] = new double[readout.channels()][tr.steps()];
 			}
 			if (readout == null) for (int o = 0; o < tr.outputs(); o++) outputs[trial][o][t] = out[factors + o];
 			else for (int o = 0; o < readout.channels(); o++) outputs[trial][o][t] = Kernels.dot(readout.weights()[o], x, x.length);
