@@ -62,10 +62,11 @@ public final class Main {
 		"  train --task data --targets FILE [--inputs FILE] [--factors FILE] --out DIR [options]",
 		"        the same on your own data: tables (.csv, .tsv) or images (.tif); see the README",
 		"  test  --network FILE --out DIR [--trials-test K] [--targets FILE ...]",
-		"        tests a saved network on fresh trials of its task",
+		"        tests a saved network on fresh trials of its task (a data network on the data its file keeps, or on",
+		"        new data of the same shape given as to train: --targets FILE [--inputs FILE] [--factors FILE] ...)",
 		"  readout --network FILE --out DIR [--signals output|derivative|shift:SECONDS|file:PATH] [--basis both|slow|fast]",
 		"        [--basis-neurons trained|all] [--method ridge|rls] [--name NAME] [--trials-fit K] [--trials-heldout K]",
-		"        [--folds K] [--overwrite]   (flags such as --overwrite need no value)",
+		"        [--folds K] [--overwrite] [--targets FILE ...]   (flags such as --overwrite need no value)",
 		"        fits a named linear readout of a trained network and stores it in the network file",
 		"  test  --network FILE --out DIR --readout NAME   tests with a named readout",
 		"  sweep --task NAME --out DIR --neurons 250,500,1000 --seeds 1,2,3 [--threads K] [--tolerance 1.5]",
@@ -78,7 +79,7 @@ public final class Main {
 		"  sweep-task --dir DIR --index I   (the body of one array task)",
 		"  baseline --task NAME --out DIR [--seed S] [--rate-units M] [--trials I,P,D,R,T] [--dt-rls K] [--rls-alpha A]",
 		"        trains and tests the rate baseline (full-FORCE task network of Ñ tanh units); writes baseline.npz",
-		"  export --network FILE --out DIR [--trials-test K] [--voltages 0,1,2] [--readout NAME]",
+		"  export --network FILE --out DIR [--trials-test K] [--voltages 0,1,2] [--readout NAME] [--targets FILE ...]",
 		"        runs test trials and exports spikes, rates, output/target traces and membrane potentials (CSV and .npz)",
 		"  info  FILE",
 		"        describes a saved network or targets file",
@@ -284,17 +285,12 @@ public final class Main {
 		final String t = o.remove("trials_test");
 		if (t != null) trials = TrainingConfig.DEFAULTS.with("trials_test", t).trials().test();
 		final String readoutName = o.remove("readout");
-		TrainingConfig data = TrainingConfig.DEFAULTS; // the data task's files, as given to train
-		for (final String key : List.of("data_targets", "data_inputs", "data_factors", "sample_interval", "normalize")) {
-			final String v = o.remove(key);
-			if (v != null) data = data.with(key, v);
-		}
+		final Task task = taskOf(net, o);
 		if (!o.isEmpty()) throw new ParameterException(o.keySet().iterator().next(), "is not an option of test; it takes " +
-			"--network, --out, --trials-test and --readout (and for the data task the same --targets, --inputs, --factors, " +
-			"--sample-interval and --normalize as in training)");
+			"--network, --out, --trials-test and --readout (and for a data network, to test on new data, --targets, " +
+			"--inputs, --factors, --sample-interval and --normalize as in training)");
 		final Readout readout = readoutName == null ? null : ReadoutFile.get(Path.of(file), readoutName);
-		final TestResult r = TestStage.run(net, Tasks.create(net.targets().task(), net.targets().params().dt(),
-			data.data().validate()), trials, progress, readout);
+		final TestResult r = TestStage.run(net, task, trials, progress, readout);
 		RunFolder.writeTest(dir, net, r);
 		out.printf("mean firing rate: %.2f Hz%n", r.meanRateHz());
 		printScores(r, out);
@@ -310,6 +306,7 @@ public final class Main {
 		if (file == null) throw new ParameterException("network", "is required: a network file saved by train, e.g. --network results/network.npz");
 		final boolean overwrite = Boolean.parseBoolean(o.getOrDefault("overwrite", "false"));
 		o.remove("overwrite");
+		final Map<String, String> data = dataOptions(o);
 		ReadoutOptions opt = ReadoutOptions.DEFAULTS;
 		for (final Map.Entry<String, String> e : o.entrySet()) {
 			final String v = e.getValue();
@@ -331,8 +328,7 @@ public final class Main {
 		final TrainedNetwork net = NetworkFile.load(network);
 		if (!overwrite && ReadoutFile.list(network).containsKey(opt.name())) throw new ParameterException("name", "readout '" +
 			opt.name() + "' already exists in " + network + "; choose another --name or add --overwrite");
-		final ReadoutStage.Result r = ReadoutStage.fit(net, Tasks.create(net.targets().task(), net.targets().params().dt()),
-			opt, progress);
+		final ReadoutStage.Result r = ReadoutStage.fit(net, taskOf(net, data), opt, progress);
 		ReadoutFile.add(network, r.readout(), overwrite);
 		RunFolder.writeReadout(dir, network, r);
 		out.printf("readout '%s' (%s, basis %s/%s, signals %s) stored in %s%n", opt.name(), opt.method(), opt.traces(),
@@ -502,13 +498,33 @@ public final class Main {
 		final int[] neurons = v == null || v.isBlank() ? new int[0]
 			: java.util.Arrays.stream(v.split(",")).mapToInt(x -> TrainingConfig.parseInt("voltages", x)).toArray();
 		final String name = o.remove("readout");
+		final Task task = taskOf(net, o);
 		if (!o.isEmpty()) throw new ParameterException(o.keySet().iterator().next(), "is not an option of export (see --help)");
 		final Readout readout = name == null ? null : ReadoutFile.get(Path.of(file), name);
-		final Export.Data d = Export.run(net, Tasks.create(net.targets().task(), net.targets().params().dt()), trials, neurons,
-			readout, progress);
+		final Export.Data d = Export.run(net, task, trials, neurons, readout, progress);
 		ExportFiles.write(dir, d);
 		out.printf("exported %d test trials (%d spikes) to %s%n", d.result().trials(), d.result().spikeNeuron().length, dir);
 		return 0;
+	}
+
+	/** The data task's options among {@code o}, removed from it. */
+	private static Map<String, String> dataOptions(final Map<String, String> o) {
+		final Map<String, String> m = new LinkedHashMap<>();
+		for (final String key : List.of("data_targets", "data_inputs", "data_factors", "sample_interval", "normalize")) {
+			final String v = o.remove(key);
+			if (v != null) m.put(key, v);
+		}
+		return m;
+	}
+
+	/**
+	 * The task of a saved network (test, readout, export): for a data network the data its file keeps, or the data
+	 * options among {@code o} (removed from it) when they name a targets file.
+	 */
+	private static Task taskOf(final TrainedNetwork net, final Map<String, String> o) {
+		TrainingConfig c = TrainingConfig.DEFAULTS;
+		for (final Map.Entry<String, String> e : dataOptions(o).entrySet()) c = c.with(e.getKey(), e.getValue());
+		return Pipeline.taskOf(net.targets(), c.data().validate());
 	}
 
 	private static int bench(final List<String> args, final PrintStream out) {

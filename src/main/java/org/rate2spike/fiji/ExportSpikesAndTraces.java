@@ -10,9 +10,9 @@ import org.rate2spike.io.ExportFiles;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.protocol.Export;
+import org.rate2spike.protocol.Pipeline;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.readout.Readout;
-import org.rate2spike.task.Tasks;
 import org.rate2spike.util.Check;
 import org.rate2spike.util.ParameterException;
 import org.scijava.command.Command;
@@ -64,8 +64,7 @@ public class ExportSpikesAndTraces extends Rate2SpikeCommand {
 		refuseToOverwrite(overwrite, "output_folder", folder, FILES);
 		final TrainedNetwork net = NetworkFile.load(file);
 		final Readout readout = readout_name == null || readout_name.isBlank() ? null : ReadoutFile.get(file, readout_name.trim());
-		data = Export.run(net, Tasks.create(net.targets().task(), net.targets().params().dt()), trials_test, neurons, readout,
-			progress());
+		data = Export.run(net, Pipeline.taskOf(net.targets()), trials_test, neurons, readout, progress());
 		if (data.result().partial()) {
 			fail("cancelled after " + data.result().trials() + " of " + trials_test + " test trials; nothing exported");
 			return;

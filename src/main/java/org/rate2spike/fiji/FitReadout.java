@@ -17,6 +17,7 @@ import org.jfree.chart.JFreeChart;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.io.RunFolder;
+import org.rate2spike.protocol.Pipeline;
 import org.rate2spike.protocol.ReadoutStage;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.readout.Readout;
@@ -25,7 +26,6 @@ import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
 import org.rate2spike.render.ResultTables;
 import org.rate2spike.task.Task;
-import org.rate2spike.task.Tasks;
 import org.rate2spike.util.ParameterException;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -111,7 +111,7 @@ public class FitReadout extends Rate2SpikeCommand {
 		final TrainedNetwork net = NetworkFile.load(file);
 		if (!overwrite && ReadoutFile.list(file).containsKey(o.name())) throw new ParameterException("readout_name", "'" +
 			o.name() + "' already exists in " + file + "; choose another name or " + OVERWRITE_HINT);
-		final Task task = Tasks.create(net.targets().task(), net.targets().params().dt());
+		final Task task = Pipeline.taskOf(net.targets());
 		final List<String> files = new ArrayList<>(List.of(FILES));
 		for (int c = 1; task.outputs() > 1 && c <= task.outputs(); c++) files.add("readout_vs_target_ch" + c + ".png");
 		refuseToOverwrite(overwrite, "output_folder", folder, files.toArray(String[]::new));

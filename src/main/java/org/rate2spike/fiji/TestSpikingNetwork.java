@@ -13,6 +13,7 @@ import org.jfree.chart.JFreeChart;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.readout.Readout;
+import org.rate2spike.protocol.Pipeline;
 import org.rate2spike.protocol.SpikeRaster;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TestStage;
@@ -22,7 +23,8 @@ import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
 import org.rate2spike.render.RasterImages;
 import org.rate2spike.render.ResultTables;
-import org.rate2spike.task.Tasks;
+import org.rate2spike.task.DataOptions;
+import org.rate2spike.task.DataTask;
 import org.rate2spike.util.Check;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -30,7 +32,10 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-/** Stage 3 in Fiji: a saved network run on fresh test trials; a raster stack, plots and a per-trial table. */
+/**
+ * Stage 3 in Fiji: a saved network run on fresh test trials; a raster stack, plots and a per-trial table. A network of
+ * the data task is tested on the data its file keeps, or, when the data fields name a targets file, on those data.
+ */
 @Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TestSpikingNetwork.TITLE)
 public class TestSpikingNetwork extends Rate2SpikeCommand {
 
@@ -48,6 +53,27 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 	@Parameter(label = "Readout (optional)", description = "a named readout stored by Fit Readout, scored against its own signals; empty: the readout learned in training",
 		required = false)
 	private String readout_name = "";
+
+	@Parameter(label = "Data: new targets (optional)", description = "data networks only: a table or image of targets " +
+		"to test on instead of the data kept in the network file (same channels and conditions); empty: the kept data",
+		required = false, style = FileWidget.OPEN_STYLE)
+	private File data_targets;
+
+	@Parameter(label = "Data: new inputs (optional)", description = "with new targets: their inputs, when the network " +
+		"was trained on input data", required = false, style = FileWidget.OPEN_STYLE)
+	private File data_inputs;
+
+	@Parameter(label = "Data: new population activity (optional)", description = "with new targets: their population " +
+		"activity, when the network's factors came from activity", required = false, style = FileWidget.OPEN_STYLE)
+	private File data_factors;
+
+	@Parameter(label = "Data: sample interval (s)", description = "data task: seconds between samples of tables without " +
+		"a time column and uncalibrated images (0: from the file)", min = "0", max = "10", stepSize = "0.001")
+	private double sample_interval = 0;
+
+	@Parameter(label = "Data: normalize", description = "data task: none, or max (each target channel divided by its " +
+		"largest absolute value)", choices = { "none", "max" })
+	private String normalize = "none";
 
 	@Parameter(label = OVERWRITE_LABEL, description = OVERWRITE_DESCRIPTION,
 		required = false, persist = false)
@@ -81,8 +107,9 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		refuseToOverwrite(overwrite, "output_folder", folder, Outputs.FILES);
 		final TrainedNetwork net = NetworkFile.load(file);
 		final Readout readout = readout_name == null || readout_name.isBlank() ? null : ReadoutFile.get(file, readout_name.trim());
-		result = TestStage.run(net, Tasks.create(net.targets().task(), net.targets().params().dt()), trials_test, progress(),
-			readout);
+		final DataOptions data = DataTask.NAME.equals(net.targets().task()) ? new DataOptions(path(data_targets),
+			path(data_inputs), path(data_factors), sample_interval, normalize).validate() : DataOptions.NONE;
+		result = TestStage.run(net, Pipeline.taskOf(net.targets(), data), trials_test, progress(), readout);
 		final Outputs o = Outputs.of(result, readout == null ? "test" : "test, readout " + readout.name());
 		raster = o.raster();
 		output_vs_target = o.outputVsTarget();
@@ -93,6 +120,10 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		if (folder != null) o.save(folder);
 		if (result.partial()) fail("cancelled after " + result.trials() + " of " + trials_test + " test trials");
 		else report(String.format((readout == null ? "" : "readout '" + readout.name() + "': ") + "median test nMSE %.5f, mean rate %.2f Hz", result.medianNmse(), result.meanRateHz()));
+	}
+
+	private static String path(final File f) {
+		return f == null ? "" : f.getPath();
 	}
 
 	public ImagePlus raster() {

@@ -10,6 +10,7 @@ import org.jfree.chart.JFreeChart;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.TargetsFile;
 import org.rate2spike.protocol.LastTrialSpikes;
+import org.rate2spike.protocol.Pipeline;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.protocol.TrainingStage;
@@ -17,7 +18,6 @@ import org.rate2spike.rate.RateTargets;
 import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
 import org.rate2spike.render.RasterImages;
-import org.rate2spike.task.Tasks;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -123,7 +123,7 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 		final TrainingConfig c = config(TrainingConfig.DEFAULTS.withRate(targets.params())
 			.with("trials_pca", String.valueOf(targets.pcaTrials())));
 		final LastTrialSpikes last = new LastTrialSpikes();
-		network = TrainingStage.run(targets, Tasks.create(targets.task(), targets.params().dt()), c.spiking(), c.trials(),
+		network = TrainingStage.run(targets, Pipeline.taskOf(targets), c.spiking(), c.trials(),
 			c.seed(), progress(), last);
 		NetworkFile.save(network, networkPath);
 		final JFreeChart chart = Charts.trainingError(network.log());

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.rate2spike.task.DataOptions;
+import org.rate2spike.task.DataSpec;
 import org.rate2spike.task.DataTask;
 import org.rate2spike.task.Dataset;
 import org.rate2spike.util.ParameterException;
@@ -55,7 +56,7 @@ public final class DataFiles {
 		final Dataset targets = readOrFail(options.targetsFile(), options.sampleInterval());
 		final Dataset inputs = options.inputsFile().isEmpty() ? null : readOrFail(options.inputsFile(), options.sampleInterval());
 		final Dataset activity = options.factorsFile().isEmpty() ? null : readOrFail(options.factorsFile(), options.sampleInterval());
-		return new DataTask(DataTask.NAME, targets, inputs, activity, dt, options.normalize());
+		return new DataSpec(targets, inputs, activity, options).task(dt);
 	}
 
 	private static Dataset readOrFail(final String file, final double sampleInterval) {

@@ -25,6 +25,9 @@ import com.google.gson.JsonObject;
  * {@code readout_weights} (outputs×2n, w), {@code training_nmse} and {@code training_factor_nmse} (one per RLS
  * trial), and, when gs or gf > 0, {@code slow_random} and {@code fast_random} (N×N, [i, j] from j to i).
  * The columns of W and w follow s = [slow traces; fast traces] of {@code trained_neurons} in that order.
+ * A network of the {@code data} task keeps its task's data as the targets file does ({@code data} in meta.json,
+ * {@code data_<set>_values_<c>} and {@code data_<set>_times_<c>}; see {@link DataEntries}), so that it can be tested,
+ * read out, exported and (from a checkpoint) resumed without the data files.
  */
 public final class NetworkFile {
 

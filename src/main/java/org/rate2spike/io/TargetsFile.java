@@ -19,6 +19,12 @@ import com.google.gson.JsonObject;
  * {@code rate_recurrent} (Ñ×Ñ, [i, j] from unit j to unit i), {@code rate_output_drive} (Ñ×outputs),
  * {@code rate_input_drive} (Ñ×inputs), {@code rate_initial_state} (Ñ), {@code pca_components} (Ñ×ñ, columns
  * are the PCs) and {@code pca_eigenvalues} (Ñ, descending). All float64.
+ *
+ * <p>For the {@code data} task the file also keeps the data the task is made of, so that the targets (and networks
+ * trained on them) need no data files again: {@code data} in meta.json and the arrays {@code data_<set>_values_<c>}
+ * and {@code data_<set>_times_<c>}, one pair per condition c of each data set ({@code targets}, and {@code inputs}
+ * and {@code factors} when given); see {@link DataEntries}. Files of other tasks, and data-task files written before
+ * the data were kept, have no {@code data} entry.
  */
 public final class TargetsFile {
 
@@ -68,6 +74,7 @@ public final class TargetsFile {
 		meta.addProperty("variance_explained", t.basis().explained(t.factors()));
 		meta.addProperty("settle_trials", t.settleTrials());
 		meta.addProperty("pca_trials", t.pcaTrials());
+		if (t.data() != null) meta.add(DataEntries.KEY, DataEntries.meta(t.data()));
 	}
 
 	static Map<String, NpyArray> arrays(final RateTargets t) {
@@ -79,6 +86,7 @@ public final class TargetsFile {
 		a.put("rate_initial_state", NpyArray.of(t.initialState()));
 		a.put("pca_components", NpyArray.ofColumns(t.basis().components(), units));
 		a.put("pca_eigenvalues", NpyArray.of(t.basis().eigenvalues()));
+		if (t.data() != null) DataEntries.arrays(t.data(), a);
 		return a;
 	}
 
@@ -95,7 +103,8 @@ public final class TargetsFile {
 				c.array("pca_eigenvalues", units).doubles());
 			return new RateTargets(meta.get("task").getAsString(), meta.get("rate_seed").getAsLong(), params, conn,
 				c.array("rate_initial_state", units).doubles(), basis, meta.get("settle_trials").getAsInt(),
-				meta.get("pca_trials").getAsInt());
+				meta.get("pca_trials").getAsInt(),
+				meta.has(DataEntries.KEY) ? DataEntries.read(c, meta.getAsJsonObject(DataEntries.KEY)) : null);
 		}
 		catch (final FileFormatException e) {
 			throw e;

@@ -6,6 +6,7 @@ import org.rate2spike.rate.PcaBasis;
 import org.rate2spike.rate.RateConnectivity;
 import org.rate2spike.rate.RateParams;
 import org.rate2spike.rate.RateTargets;
+import org.rate2spike.task.DataSpec;
 import org.rate2spike.task.Task;
 import org.rate2spike.task.Trial;
 import org.rate2spike.util.ParameterException;
@@ -60,7 +61,8 @@ public final class ActivityTargets {
 		for (final double[] c : in)
 			for (int i = 0; i < units; i++) c[i] = scale * (2 * rng.nextDouble() - 1);
 		final RateConnectivity conn = new RateConnectivity(new double[units][units], new double[task.outputs()][units], in);
-		return new RateTargets(task.name(), seed, p, conn, new double[units], basis, counts.init(), counts.pca());
+		return new RateTargets(task.name(), seed, p, conn, new double[units], basis, counts.init(), counts.pca(),
+			DataSpec.stored(task));
 	}
 
 	/** True for targets made by {@link #run}: no rate network (its output drive ũ_out is zero). */

@@ -1,14 +1,23 @@
 package org.rate2spike.protocol;
 
 import org.rate2spike.rate.RateTargets;
+import org.rate2spike.task.DataOptions;
+import org.rate2spike.task.DataSpec;
+import org.rate2spike.task.DataTask;
 import org.rate2spike.task.Task;
 import org.rate2spike.task.Tasks;
+import org.rate2spike.util.ParameterException;
 
 /** The three stages in sequence: rate targets → spiking training → test. */
 public final class Pipeline {
 
 	/** Everything one run produced. {@code pcaSeconds} is the wall time of stage 1. */
 	public record Run(TrainingConfig config, RateTargets targets, TrainedNetwork network, TestResult test, double pcaSeconds) {}
+
+	/** Why a data network saved before files kept the data cannot make its task. */
+	static final String NO_DATA = "this file was saved without the data the network was trained on (by an older " +
+		"Rate2Spike); give the data again (--targets FILE and the --inputs, --factors, --sample-interval and --normalize " +
+		"of the training; in Fiji the Data fields of Test Spiking Network) or train again to get a file that keeps them";
 
 	private Pipeline() {}
 
@@ -24,7 +33,8 @@ public final class Pipeline {
 
 	/**
 	 * Trains on a task made elsewhere, e.g. a {@code data} task from an open image
-	 * ({@code new DataTask("data", DataFiles.fromImage(imp, title, interval), null, null, dt, normalize)}).
+	 * ({@code new DataTask("data", DataFiles.fromImage(imp, title, interval), null, null, dt, normalize)}); the data
+	 * are kept with the targets and the network.
 	 */
 	public static Run train(final TrainingConfig config, final Task task, final Progress progress) {
 		return train(config, task, progress, Checkpoint.Schedule.NONE);
@@ -51,18 +61,68 @@ public final class Pipeline {
 	public static Run resume(final Checkpoint c, final Progress progress, final Checkpoint.Schedule checkpoints) {
 		final TrainedNetwork n = c.network();
 		final TrainingConfig config = configOf(n);
-		if (org.rate2spike.task.DataTask.NAME.equals(config.task())) throw new org.rate2spike.util.ParameterException("resume",
-			"resuming the data task is not supported yet (the network file does not keep the data files' paths); train again");
-		final Task task = Tasks.create(config.task(), config.rate().dt());
+		if (DataTask.NAME.equals(n.targets().task()) && n.targets().data() == null) throw new ParameterException("resume",
+			"the checkpoint was saved without the data the network was trained on (by an older Rate2Spike), so the " +
+			"training cannot continue; train again");
+		final Task task = taskOf(n.targets());
 		final TrainedNetwork network = TrainingStage.resume(c, task, progress, null, checkpoints);
 		if (network.log().partial()) return new Run(config, n.targets(), network, null, 0);
 		final TestResult test = TestStage.run(network, task, config.trials().test(), progress);
 		return new Run(config, n.targets(), network, test, 0);
 	}
 
-	/** The configuration a network was trained with. */
+	/** The configuration a network was trained with (for the data task with the data options it keeps). */
 	public static TrainingConfig configOf(final TrainedNetwork n) {
 		final TrialCounts c = n.counts();
-		return new TrainingConfig(n.targets().task(), n.seed(), n.targets().params(), n.params(), c);
+		final DataSpec d = n.targets().data();
+		return new TrainingConfig(n.targets().task(), n.seed(), n.targets().params(), n.params(), c,
+			d == null ? DataOptions.NONE : d.options());
+	}
+
+	/**
+	 * The task saved targets or a saved network were made for, with the same trials from the same seeds: a built-in
+	 * task by its name, the {@code data} task from the data the file keeps.
+	 */
+	public static Task taskOf(final RateTargets t) {
+		return taskOf(t, DataOptions.NONE);
+	}
+
+	/**
+	 * As above, except that for the {@code data} task a targets file in {@code data} (with its inputs and factors files
+	 * and options, as given to train) replaces the kept data: new data of the same shape as the network's. Without a
+	 * targets file, {@code data}'s options are ignored.
+	 */
+	public static Task taskOf(final RateTargets t, final DataOptions data) {
+		final double dt = t.params().dt();
+		final boolean files = !data.targetsFile().isEmpty() || !data.inputsFile().isEmpty() || !data.factorsFile().isEmpty();
+		if (!DataTask.NAME.equals(t.task())) {
+			if (files) throw new ParameterException("data_targets", "the network was trained on the built-in task '" + t.task() +
+				"', which takes no data files");
+			return Tasks.create(t.task(), dt);
+		}
+		if (data.targetsFile().isEmpty()) {
+			if (files) throw new ParameterException(data.inputsFile().isEmpty() ? "data_factors" : "data_inputs",
+				"goes with --targets (new data to test on); without --targets the data kept in the network file are used");
+			if (t.data() == null) throw new ParameterException("data_targets", NO_DATA);
+			return t.data().task(dt);
+		}
+		final DataTask task = (DataTask) Tasks.create(DataTask.NAME, dt, data);
+		checkShape(t, task, data);
+		return task;
+	}
+
+	/** New data must have the channels, inputs and conditions the network was trained on. */
+	private static void checkShape(final RateTargets t, final DataTask task, final DataOptions data) {
+		if (task.outputs() != t.outputs()) throw new ParameterException("data_targets", data.targetsFile() + " has " +
+			task.outputs() + " channels but the network was trained on " + t.outputs() + " target channels");
+		final DataSpec kept = t.data();
+		final boolean wasCued = kept != null ? kept.inputs() == null : t.inputs() == 3 && task.cued();
+		if (task.inputs() != t.inputs() || wasCued != task.cued()) throw new ParameterException("data_inputs", (task.cued()
+			? "without --inputs the conditions are cued (3 inputs)" : data.inputsFile() + " has " + task.inputs() + " channels") +
+			" but the network was trained " + (wasCued ? "with cued conditions (3 inputs)" : "on " + t.inputs() + " input channels"));
+		if (task.cued() && kept != null && task.conditions() != kept.targets().conditionCount())
+			throw new ParameterException("data_targets", data.targetsFile() + " has " + task.conditions() + " conditions but the " +
+				"network was trained to a cue for each of " + kept.targets().conditionCount() + "; cued networks test on as many conditions");
+		TrainingStage.checkTask(t, task);
 	}
 }

@@ -15,6 +15,7 @@ import org.rate2spike.rate.PcaBasis;
 import org.rate2spike.rate.RateConnectivity;
 import org.rate2spike.rate.RateParams;
 import org.rate2spike.rate.RateTargets;
+import org.rate2spike.task.DataSpec;
 import org.rate2spike.task.Task;
 import org.rate2spike.task.Trial;
 import org.rate2spike.util.ParameterException;
@@ -67,7 +68,8 @@ public final class TargetsStage {
 			if (ahead != null) ahead.shutdown();
 		}
 		final PcaBasis basis = acc.basis(params.fracPca(), params.pcs());
-		return new RateTargets(task.name(), seed, params, conn, x0, basis, counts.init(), counts.pca());
+		return new RateTargets(task.name(), seed, params, conn, x0, basis, counts.init(), counts.pca(),
+			DataSpec.stored(task));
 	}
 
 	/** Runs one trial of the rate network (on {@code ahead} if not null); returns f_J of every step as rows. */

@@ -42,6 +42,7 @@ public final class DataTask implements Task {
 	private final double[] activityRest;
 	private final double activityScale;
 	private final String[] channelNames;
+	private final DataSpec spec;
 
 	/**
 	 * @param name the task's name ({@code data}, {@code reach})
@@ -54,7 +55,15 @@ public final class DataTask implements Task {
 	public DataTask(final String name, final Dataset targets, final Dataset inputs, final Dataset activity, final double dt,
 		final String normalize)
 	{
+		this(name, new DataSpec(targets, inputs, activity, DataOptions.NONE.withNormalize(normalize)), dt);
+	}
+
+	/** The task made of {@code spec}'s data sets, normalised as its options say. */
+	public DataTask(final String name, final DataSpec spec, final double dt) {
+		final Dataset targets = spec.targets(), inputs = spec.inputs(), activity = spec.factors();
+		final String normalize = spec.options().normalize();
 		this.name = name;
+		this.spec = spec;
 		this.dt = Check.positive("dt", dt);
 		labels = targets.conditions().clone();
 		channelNames = targets.channels().clone();
@@ -144,6 +153,16 @@ public final class DataTask implements Task {
 	@Override
 	public String conditionLabel(final int condition) {
 		return labels[condition];
+	}
+
+	/** The data and options this task is made of (what a network file keeps of it). */
+	public DataSpec spec() {
+		return spec;
+	}
+
+	/** True when the conditions are cued (no input data). */
+	public boolean cued() {
+		return inputs == null;
 	}
 
 	/** Names of the target channels. */

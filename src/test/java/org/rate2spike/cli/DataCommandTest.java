@@ -16,7 +16,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-/** {@code train --task data}: per-condition scores and pictures, a saved data network tested again, file errors. */
+/**
+ * {@code train --task data}: per-condition scores and pictures, a saved data network tested, read out and exported
+ * again from the data its file keeps, file errors.
+ */
 class DataCommandTest {
 
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
@@ -48,13 +51,57 @@ class DataCommandTest {
 			}
 		assertTrue(pictures > 0);
 
-		final Path again = dir.resolve("again");
-		assertEquals(2, run("test", "--network", dir.resolve("network.npz").toString(), "--out", again.toString()));
-		assertTrue(err.toString().contains("data_targets: the data task needs"), err.toString());
-		assertEquals(0, run("test", "--network", dir.resolve("network.npz").toString(), "--targets", "test-data/reach_emg.tif",
-			"--normalize", "max", "--out", again.toString()), err.toString());
-		final JsonObject t = JsonParser.parseString(Files.readString(again.resolve("summary.json"))).getAsJsonObject();
-		assertEquals(s.get("median_test_nmse").getAsDouble(), t.get("median_test_nmse").getAsDouble(), 0.0);
+		final String network = dir.resolve("network.npz").toString();
+		final Path kept = dir.resolve("kept"), given = dir.resolve("given");
+		assertEquals(0, run("test", "--network", network, "--out", kept.toString()), err.toString());
+		assertEquals(0, run("test", "--network", network, "--targets", "test-data/reach_emg.tif", "--normalize", "max",
+			"--out", given.toString()), err.toString());
+		final double trained = s.get("median_test_nmse").getAsDouble();
+		assertEquals(trained, summary(kept).get("median_test_nmse").getAsDouble(), 0.0, "the data kept in the network file");
+		assertEquals(trained, summary(given).get("median_test_nmse").getAsDouble(), 0.0, "the same data given again");
+
+		assertEquals(0, run("export", "--network", network, "--trials-test", "2", "--out", dir.resolve("export").toString()),
+			err.toString());
+		assertTrue(Files.size(dir.resolve("export").resolve("export.npz")) > 1000);
+		assertEquals(0, run("readout", "--network", network, "--name", "again", "--method", "rls", "--trials-fit", "2",
+			"--trials-heldout", "1", "--out", dir.resolve("readout").toString()), err.toString());
+		assertTrue(Files.isRegularFile(dir.resolve("readout").resolve("readout.json")));
+		assertEquals(0, run("test", "--network", network, "--readout", "again", "--trials-test", "2", "--out",
+			dir.resolve("after-readout").toString()), err.toString() + "; a stored readout keeps the data in the file");
+	}
+
+	@Test
+	void dataOfAnotherShapeOrAnOldFileEndWithTheProblemAndTheFix(@TempDir final Path dir) throws Exception {
+		assertEquals(0, run("train", "--task", "data", "--targets", "test-data/reach_emg.csv", "--neurons", "80",
+			"--rate-units", "40", "--trials", "1,2,2,2,2", "--out", dir.toString()), err.toString());
+		final String network = dir.resolve("network.npz").toString();
+		final Path three = dir.resolve("three.csv");
+		Files.writeString(three, "condition,time,a,b,c\n0,0,1,2,3\n0,0.1,1,2,3\n");
+		assertEquals(2, run("test", "--network", network, "--targets", three.toString(), "--out", dir.resolve("t1").toString()));
+		assertEquals("error: data_targets: " + three + " has 3 channels but the network was trained on 4 target channels",
+			lastLine());
+		assertEquals(2, run("test", "--network", network, "--inputs", three.toString(), "--out", dir.resolve("t2").toString()));
+		assertTrue(lastLine().startsWith("error: data_inputs: goes with --targets"), lastLine());
+		assertEquals(2, run("test", "--network", network, "--targets", "test-data/reach_emg.csv", "--inputs",
+			"test-data/reach_emg.csv", "--out", dir.resolve("t3").toString()));
+		assertEquals("error: data_inputs: test-data/reach_emg.csv has 4 channels but the network was trained with cued " +
+			"conditions (3 inputs)", lastLine());
+
+		org.rate2spike.io.OldFiles.dropData(dir.resolve("network.npz"));
+		assertEquals(2, run("test", "--network", network, "--out", dir.resolve("t4").toString()));
+		assertTrue(lastLine().startsWith("error: data_targets: this file was saved without the data the network was trained on") &&
+			lastLine().contains("--targets FILE") && lastLine().contains("train again"), lastLine());
+		assertEquals(0, run("test", "--network", network, "--targets", "test-data/reach_emg.csv", "--out",
+			dir.resolve("t5").toString()), err.toString() + ": an old file still tests with the data given again");
+	}
+
+	private String lastLine() {
+		final String[] lines = err.toString(StandardCharsets.UTF_8).strip().split("\n");
+		return lines[lines.length - 1];
+	}
+
+	private static JsonObject summary(final Path dir) throws Exception {
+		return JsonParser.parseString(Files.readString(dir.resolve("summary.json"))).getAsJsonObject();
 	}
 
 	@Test

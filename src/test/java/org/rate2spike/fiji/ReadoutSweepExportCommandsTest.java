@@ -38,7 +38,6 @@ import org.rate2spike.sweep.SweepRunner;
 import org.rate2spike.sweep.SweepSpec;
 import org.rate2spike.sweep.SweepTable;
 import org.rate2spike.task.Task;
-import org.rate2spike.task.Tasks;
 import org.scijava.Context;
 import org.scijava.command.CommandService;
 import org.scijava.module.Module;
@@ -88,7 +87,7 @@ class ReadoutSweepExportCommandsTest {
 	}
 
 	private static Task task(final TrainedNetwork net) {
-		return Tasks.create(net.targets().task(), net.targets().params().dt());
+		return Pipeline.taskOf(net.targets());
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.rate2spike.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rate2spike.io.FileFormatException;
 import org.rate2spike.io.NetworkFile;
+import org.rate2spike.io.OldFiles;
+import org.rate2spike.task.DataOptions;
+import org.rate2spike.task.DataTask;
+import org.rate2spike.util.ParameterException;
 
 /** A training stopped after a checkpoint and resumed from its file ends exactly where the uninterrupted one does. */
 class ResumeTest {
@@ -21,18 +26,62 @@ class ResumeTest {
 	private static final TrainingConfig CONFIG = TrainingConfig.DEFAULTS.withTrials(new TrialCounts(2, 3, 3, 7, 3))
 		.with("neurons", "120").with("rate_units", "60").with("gs", "0.1").withSeed(4);
 
+	/** The data task on the shipped EMG table, small enough for a test. */
+	private static final TrainingConfig DATA = TrainingConfig.DEFAULTS.withTask(DataTask.NAME)
+		.withData(DataOptions.NONE.withTargetsFile("test-data/reach_emg.csv").withNormalize("max"))
+		.withTrials(new TrialCounts(1, 2, 2, 5, 2)).with("neurons", "80").with("rate_units", "40").with("rate_gain", "1.0")
+		.withSeed(3);
+
 	@Test
 	void resumingFromACheckpointFileGivesTheUninterruptedResult(@TempDir final Path dir) throws IOException {
 		final Pipeline.Run whole = Pipeline.train(CONFIG, Progress.NONE);
-
-		final List<Integer> seen = new ArrayList<>();
 		final Path file = dir.resolve("checkpoint.npz");
-		final Progress stopAfterFifth = new Progress() {
+		final Pipeline.Run stopped = stopAfter(CONFIG, 2 + 5, file, List.of(2, 4)); // settling + 5 RLS trials
+		assertTrue(stopped.network().log().partial());
+
+		final Checkpoint c = NetworkFile.loadCheckpoint(file);
+		assertEquals(4, c.trialsDone());
+		assertTrue(c.network().log().partial() && c.network().log().note().contains("checkpoint after 4 of 7"));
+		assertSameAsWhole(whole, Pipeline.resume(c, Progress.NONE, Checkpoint.Schedule.NONE));
+	}
+
+	@Test
+	void resumingADataTaskFromItsCheckpointFileGivesTheUninterruptedResult(@TempDir final Path dir) throws IOException {
+		final Pipeline.Run whole = Pipeline.train(DATA, Progress.NONE);
+		final Path file = dir.resolve("checkpoint.npz");
+		stopAfter(DATA, 1 + 3, file, List.of(2)); // settling + 3 RLS trials
+		final Checkpoint c = NetworkFile.loadCheckpoint(file);
+		assertEquals(2, c.trialsDone());
+		assertNotNull(c.network().targets().data(), "the checkpoint keeps the data");
+		final Pipeline.Run resumed = Pipeline.resume(c, Progress.NONE, Checkpoint.Schedule.NONE);
+		assertSameAsWhole(whole, resumed);
+		assertEquals(DATA.data(), resumed.config().data(), "the resumed run reports the data options of the training");
+		assertTrue(whole.test().nmse().length == 2 && whole.test().spikeStep().length > 0);
+	}
+
+	@Test
+	void aDataCheckpointWithoutItsDataIsRefusedWithTheFix(@TempDir final Path dir) throws IOException {
+		final Path file = dir.resolve("checkpoint.npz");
+		stopAfter(DATA, 1 + 3, file, List.of(2));
+		OldFiles.dropData(file);
+		final Checkpoint c = NetworkFile.loadCheckpoint(file);
+		final ParameterException e = assertThrows(ParameterException.class,
+			() -> Pipeline.resume(c, Progress.NONE, Checkpoint.Schedule.NONE));
+		assertTrue(e.getMessage().startsWith("resume: the checkpoint was saved without the data") &&
+			e.getMessage().endsWith("train again"), e.getMessage());
+	}
+
+	/** Trains {@code config}, checkpointing every second RLS trial to {@code file}, and stops after trial {@code stopAt} of the RLS phase. */
+	private static Pipeline.Run stopAfter(final TrainingConfig config, final int stopAt, final Path file,
+		final List<Integer> expected)
+	{
+		final List<Integer> seen = new ArrayList<>();
+		final Progress stop = new Progress() {
 			boolean stop;
 
 			@Override
 			public void trialDone(final Phase phase, final int trial, final int trials, final double nmse) {
-				stop = phase == Phase.RLS && trial == 2 + 5; // settling + 5 RLS trials
+				stop = phase == Phase.RLS && trial == stopAt;
 			}
 
 			@Override
@@ -40,7 +89,7 @@ class ResumeTest {
 				return stop;
 			}
 		};
-		final Pipeline.Run stopped = Pipeline.train(CONFIG, stopAfterFifth, new Checkpoint.Schedule(2, c -> {
+		final Pipeline.Run stopped = Pipeline.train(config, stop, new Checkpoint.Schedule(2, c -> {
 			seen.add(c.trialsDone());
 			try {
 				NetworkFile.saveCheckpoint(c, file);
@@ -50,12 +99,11 @@ class ResumeTest {
 			}
 		}));
 		assertTrue(stopped.network().log().partial());
-		assertEquals(List.of(2, 4), seen, "a checkpoint every second RLS trial until the stop");
+		assertEquals(expected, seen, "a checkpoint every second RLS trial until the stop");
+		return stopped;
+	}
 
-		final Checkpoint c = NetworkFile.loadCheckpoint(file);
-		assertEquals(4, c.trialsDone());
-		assertTrue(c.network().log().partial() && c.network().log().note().contains("checkpoint after 4 of 7"));
-		final Pipeline.Run resumed = Pipeline.resume(c, Progress.NONE, Checkpoint.Schedule.NONE);
+	private static void assertSameAsWhole(final Pipeline.Run whole, final Pipeline.Run resumed) {
 		assertTrue(!resumed.network().log().partial());
 		assertTrue(java.util.Arrays.deepEquals(whole.network().feedbackWeights(), resumed.network().feedbackWeights()),
 			"W bit-identical");
