@@ -144,9 +144,9 @@ public final class Charts {
 		dots.setDotHeight(2);
 		dots.setSeriesPaint(0, Color.BLACK);
 		final NumberAxis y = new NumberAxis("neuron");
-		y.setRange(-0.5, Math.min(maxNeurons, r.spikeCounts().length) - 0.5);
+		y.setRange(-0.5, Math.max(1, Math.min(maxNeurons, r.spikeCounts().length)) - 0.5);
 		final NumberAxis x = new NumberAxis("time (s)");
-		x.setRange(0, steps * r.dt());
+		x.setRange(0, Math.max(steps, 1) * r.dt()); // no completed trial (a diverged test): an empty axis, not an error
 		final XYPlot plot = new XYPlot(data, x, y, dots);
 		final JFreeChart chart = new JFreeChart(String.format("Spike raster, test trials 1-%d (mean rate %.1f Hz)", shown,
 			r.meanRateHz()), titleFont(), plot, false);
