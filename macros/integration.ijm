@@ -3,17 +3,18 @@
 //   java -jar rate2spike-cli.jar macro macros/integration.ijm results/integration-macro
 // The argument is the output folder (default: rate2spike-integration in ImageJ's temporary folder).
 // Trial counts and network sizes are small so that it runs in seconds; raise them for a real run
-// (e.g. rate_units=500 neurons=500 and the trial counts 50,300,300,500,100).
+// (e.g. rate_units=500 neurons=500 and the trial counts 50,300,300,500,100). The task wants a less chaotic rate
+// network (rate_gain=1.2) and the factors read out of every neuron (trained_fraction=1.0); see the README.
 out = getArgument();
 if (out == "") out = getDirectory("temp") + "rate2spike-integration";
 File.makeDirectory(out);
 targets = out + File.separator + "targets.npz";
 network = out + File.separator + "network.npz";
 
-run("Generate Rate Targets", "task=integration seed=1 rate_units=40 trials_init=2 trials_pca=5"
+run("Generate Rate Targets", "task=integration seed=1 rate_gain=1.2 rate_units=40 trials_init=2 trials_pca=5"
 	+ " targets_file=[" + targets + "] output_folder=[" + out + "]");
 run("Train Spiking Network", "targets_file=[" + targets + "] network_file=[" + network + "]"
-	+ " neurons=60 trials_init=2 trials_demean=5 trials_rls=5 trials_test=3 seed=1 output_folder=[" + out + "]");
+	+ " neurons=60 trained_fraction=1.0 trials_init=2 trials_demean=5 trials_rls=5 trials_test=3 seed=1 output_folder=[" + out + "]");
 run("Test Spiking Network", "network_file=[" + network + "] trials_test=3 output_folder=[" + out + "]");
 
 // The outputs are ordinary images: measure them, save them, combine them with other work.

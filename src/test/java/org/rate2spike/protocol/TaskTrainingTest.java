@@ -24,14 +24,17 @@ class TaskTrainingTest {
 		assertTrue(run.test().medianNmse() <= 0.3, "median test nMSE " + run.test().medianNmse());
 	}
 
-	/** Measured at seed 1 (rate_gain 1.0): 73 % within ±0.5 pulse, median test nMSE 0.026. */
+	/**
+	 * With the README's settings for this task (rate_gain 1.2, trained_fraction 1.0), measured at seed 1: 83 % within
+	 * ±0.5 pulse, median test nMSE 0.014 (rate_gain 1.2 with the default trained fraction: 33 %; rate_gain 1.0: 73 %).
+	 */
 	@Test
 	void integrationScalesItsResponseWithThePulseCount() {
-		final TrainingConfig c = TrainingConfig.DEFAULTS.with("task", "integration").with("rate_gain", "1.0")
-			.with("neurons", "300").with("rate_units", "200").with("trials", "5,40,40,100,30");
+		final TrainingConfig c = TrainingConfig.DEFAULTS.with("task", "integration").with("rate_gain", "1.2")
+			.with("trained_fraction", "1.0").with("neurons", "300").with("rate_units", "200").with("trials", "5,40,40,100,30");
 		final Pipeline.Run run = Pipeline.train(c, Progress.NONE);
-		assertTrue(run.test().medianNmse() <= 0.1, "median test nMSE " + run.test().medianNmse());
-		assertTrue(score(run, "fraction_within_half_pulse") >= 0.45, "within ±0.5 pulse " + score(run, "fraction_within_half_pulse"));
+		assertTrue(run.test().medianNmse() <= 0.05, "median test nMSE " + run.test().medianNmse());
+		assertTrue(score(run, "fraction_within_half_pulse") >= 0.7, "within ±0.5 pulse " + score(run, "fraction_within_half_pulse"));
 	}
 
 	/** Measured at seed 1 (rate_gain 1.0, as the README's command): median per-condition test nMSE 0.167. */
