@@ -32,7 +32,8 @@ public class GenerateRateTargets extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Generate Rate Targets";
 
-	@Parameter(label = "Task", description = "built-in task", choices = { OscillationTask.NAME, IntegrationTask.NAME,
+	@Parameter(label = "Task", description = "built-in task; integration trains best with rate gain 1.2 (and trained " +
+		"fraction 1.0 in Train Spiking Network), reach with rate gain 1.0", choices = { OscillationTask.NAME, IntegrationTask.NAME,
 		ContextTask.NAME, Tasks.REACH })
 	private String task = OscillationTask.NAME;
 

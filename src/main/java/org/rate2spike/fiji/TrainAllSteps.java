@@ -42,7 +42,8 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Train Spiking Network (all steps)";
 
-	@Parameter(label = "Task", description = "built-in task, or data (your table or image below)", choices = {
+	@Parameter(label = "Task", description = "built-in task, or data (your table or image below); integration trains best with rate gain 1.2 " +
+		"and trained fraction 1.0, reach and data with rate gain 1.0", choices = {
 		OscillationTask.NAME, IntegrationTask.NAME, ContextTask.NAME, Tasks.REACH, DataTask.NAME })
 	private String task = OscillationTask.NAME;
 
