@@ -270,6 +270,7 @@ public final class Main {
 		}
 		printScores(run.test(), out);
 		out.printf("median test nMSE: %.5f, mean firing rate: %.2f Hz%n", run.test().medianNmse(), run.test().meanRateHz());
+		printDrift(run.test(), out);
 		return 0;
 	}
 
@@ -295,6 +296,7 @@ public final class Main {
 		out.printf("mean firing rate: %.2f Hz%n", r.meanRateHz());
 		printScores(r, out);
 		out.printf("median test nMSE: %.5f%n", r.medianNmse());
+		printDrift(r, out);
 		return r.partial() ? 1 : 0;
 	}
 
@@ -530,6 +532,10 @@ public final class Main {
 	private static int bench(final List<String> args, final PrintStream out) {
 		org.rate2spike.bench.Benchmark.run(org.rate2spike.bench.Benchmark.parse(args), out);
 		return 0;
+	}
+
+	private static void printDrift(final TestResult r, final PrintStream out) {
+		if (r.driftWarning() != null) out.println("warning: " + r.driftWarning());
 	}
 
 	/** The task's scores and, for tasks with several conditions, the median test nMSE of each condition. */

@@ -84,6 +84,13 @@ public abstract class Rate2SpikeCommand extends ContextCommand {
 		status.showStatus(message);
 	}
 
+	/** A warning about a result (not an error: the outputs are made), logged and on the status bar. */
+	protected final void warn(final String message) {
+		if (message == null) return;
+		log.warn(title() + ": " + message);
+		status.showStatus(message);
+	}
+
 	/** The menu leaf, e.g. "Train Spiking Network". */
 	final String title() {
 		final String path = getClass().getAnnotation(Plugin.class).menuPath();

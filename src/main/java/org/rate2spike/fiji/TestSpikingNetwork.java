@@ -120,6 +120,7 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		if (folder != null) o.save(folder);
 		if (result.partial()) fail("cancelled after " + result.trials() + " of " + trials_test + " test trials");
 		else report(String.format((readout == null ? "" : "readout '" + readout.name() + "': ") + "median test nMSE %.5f, mean rate %.2f Hz", result.medianNmse(), result.meanRateHz()));
+		if (!result.partial()) warn(result.driftWarning());
 	}
 
 	private static String path(final File f) {

@@ -209,6 +209,7 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		if (test.partial()) fail("cancelled after " + test.trials() + " of " + c.trials().test() + " test trials");
 		else report(String.format("median test nMSE %.5f, mean rate %.2f Hz; results in %s", test.medianNmse(),
 			test.meanRateHz(), folder));
+		if (!test.partial()) warn(test.driftWarning());
 	}
 
 	public ImagePlus raster() {

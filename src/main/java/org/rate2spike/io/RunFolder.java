@@ -110,6 +110,9 @@ public final class RunFolder {
 		s.put("median_test_nmse", t.medianNmse());
 		s.put("mean_test_nmse", t.meanNmse());
 		s.put("mean_rate_hz", t.meanRateHz());
+		s.put("median_test_nmse_first_quarter", t.firstQuarterMedianNmse());
+		s.put("median_test_nmse_last_quarter", t.lastQuarterMedianNmse());
+		if (t.driftWarning() != null) s.put("drift_warning", t.driftWarning());
 		int silent = 0;
 		for (final int c : t.spikeCounts()) if (c == 0) silent++;
 		s.put("silent_fraction", silent / (double) neurons);

@@ -58,6 +58,37 @@ public record TestResult(double[] nmse, double meanRateHz, int[] spikeCounts, do
 		return java.util.stream.IntStream.range(0, nmse.length).filter(i -> conditions[i] == condition).toArray();
 	}
 
+	/** Fewest test trials for which {@link #driftWarning} compares the first and the last quarter. */
+	public static final int DRIFT_MIN_TRIALS = 8;
+
+	/** Median nMSE of the first ⌈K/4⌉ test trials (NaN with fewer than {@value #DRIFT_MIN_TRIALS}). */
+	public double firstQuarterMedianNmse() {
+		return nmse.length < DRIFT_MIN_TRIALS ? Double.NaN : Metrics.median(Arrays.copyOfRange(nmse, 0, quarter()));
+	}
+
+	/** Median nMSE of the last ⌈K/4⌉ test trials (NaN with fewer than {@value #DRIFT_MIN_TRIALS}). */
+	public double lastQuarterMedianNmse() {
+		return nmse.length < DRIFT_MIN_TRIALS ? Double.NaN : Metrics.median(Arrays.copyOfRange(nmse, nmse.length - quarter(), nmse.length));
+	}
+
+	private int quarter() {
+		return (nmse.length + 3) / 4;
+	}
+
+	/**
+	 * A warning when the network falls off the target during the test (the last quarter of the trials more than 10×
+	 * worse than the first and above 0.1), else null. A trained network can be an accurate but unstable orbit: it
+	 * follows the target for a while after the teacher lets go and then drifts away, so a short test can look better
+	 * than the network is.
+	 */
+	public String driftWarning() {
+		final double first = firstQuarterMedianNmse(), last = lastQuarterMedianNmse();
+		if (!(last > 0.1 && last > 10 * first)) return null;
+		return String.format("the output drifts off the target during the test (median nMSE %.3g over the first quarter " +
+			"of the %d test trials, %.3g over the last); test with more trials (trials_test) to see where it settles",
+			first, nmse.length, last);
+	}
+
 	/** Per-neuron firing rates over the test trials (Hz). */
 	public double[] rates() {
 		long steps = 0;
