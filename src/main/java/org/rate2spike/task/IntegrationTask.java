@@ -23,8 +23,8 @@ import org.rate2spike.util.ParameterException;
  * <p>Score ({@link #scores}): the fraction of trials whose peak output in the response window, divided by 0.2, is
  * within ±0.5 of the true count.
  *
- * <p>Train it with rate_gain 1.2 and trained_fraction 1.0 (measured in the README: 92–97 % within ±0.5 pulse over
- * three seeds, against 68–80 % at the defaults): the chaos of a g̃ = 1.4 rate network during the waiting periods and
+ * <p>Train it with rate_gain 1.2 and trained_fraction 1.0 (measured in the README: 90–100 % within ±0.5 pulse over
+ * five seeds, against 68–80 % at the defaults): the chaos of a g̃ = 1.4 rate network during the waiting periods and
  * the spike noise of reading the factors from 0.4·N neurons both make the held count drift.
  */
 public final class IntegrationTask implements Task {
