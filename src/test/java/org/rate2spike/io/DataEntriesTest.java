@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rate2spike.protocol.ActivityTargets;
@@ -76,13 +75,12 @@ class DataEntriesTest {
 	/** README's Python line for the data arrays, run with NumPy where Python and NumPy are installed. */
 	@Test
 	void numpyReadsTheKeptDataAsDocumented(@TempDir final Path dir) throws Exception {
-		Assumptions.assumeTrue(hasNumpy(), "python3 with numpy is not installed here");
 		final DataSpec spec = new DataSpec(ragged("session.csv", "x", "y"), ragged("cues.csv", "cue"), null,
 			DataOptions.NONE.withNormalize("max"));
 		final Path file = dir.resolve("targets.npz");
 		TargetsFile.save(org.rate2spike.protocol.TargetsStage.run(spec.task(DT), RateParams.DEFAULTS.withUnits(10),
 			new TrialCounts(1, 2, 1, 1, 1), 1, Progress.NONE), file);
-		final String script = String.join("\n",
+		final String out = NumPy.run(dir, file.toString(),
 			"import json, numpy as np, sys",
 			"f = np.load(sys.argv[1])",
 			"meta = json.loads(f['meta.json'])",
@@ -91,26 +89,10 @@ class DataEntriesTest {
 			"assert [x.shape for x in v] == [(2, 5), (2, 8)] and v[0].dtype == np.float64, [x.shape for x in v]",
 			"assert meta['data']['normalize'] == 'max' and meta['data']['inputs']['channels'] == ['cue']",
 			"assert 'factors' not in meta['data'] and 'data_factors_values_0' not in f",
-			"print('%.17g %.17g' % (v[1][1][7], t[1][6]))",
-			"");
-		final Path py = dir.resolve("check.py");
-		Files.writeString(py, script);
-		final Process p = new ProcessBuilder("python3", py.toString(), file.toString()).redirectErrorStream(true).start();
-		final String out = new String(p.getInputStream().readAllBytes()).trim();
-		assertEquals(0, p.waitFor(), out);
+			"print('%.17g %.17g' % (v[1][1][7], t[1][6]))");
 		final String[] numbers = out.split(" ");
 		assertEquals(spec.targets().values()[1][1][7], Double.parseDouble(numbers[0]));
 		assertEquals(spec.targets().times()[1][6], Double.parseDouble(numbers[1]));
-	}
-
-	private static boolean hasNumpy() {
-		try {
-			final Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
-			return p.waitFor() == 0;
-		}
-		catch (final IOException | InterruptedException e) {
-			return false;
-		}
 	}
 
 	@Test

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rate2spike.protocol.Export;
@@ -69,13 +68,12 @@ class DocumentedFormatTest {
 	/** Runs README's Python snippet's loading part with NumPy, where Python and NumPy are installed. */
 	@Test
 	void numpyReadsTheFilesAsDocumented(@TempDir final Path dir) throws Exception {
-		Assumptions.assumeTrue(hasNumpy(), "python3 with numpy is not installed here");
 		final Pipeline.Run run = Pipeline.train(TrainingConfig.DEFAULTS.withTrials(new TrialCounts(1, 2, 2, 3, 2))
 			.with("neurons", "30").with("rate_units", "20"), Progress.NONE);
 		NetworkFile.save(run.network(), dir.resolve("network.npz"));
 		final Export.Data d = Export.run(run.network(), Tasks.create("oscillation", 0.001), 2, new int[] { 0, 3 }, null, Progress.NONE);
 		ExportFiles.write(dir, d);
-		final String script = String.join("\n",
+		final String out = NumPy.run(dir, dir.toString(),
 			"import json, numpy as np, sys",
 			"net = np.load(sys.argv[1] + '/network.npz')",
 			"meta = json.loads(net['meta.json'])",
@@ -85,23 +83,7 @@ class DocumentedFormatTest {
 			"ex = np.load(sys.argv[1] + '/export.npz')",
 			"z, f = ex['output'][0, 0], ex['target'][0, 0]",
 			"print('%.17g' % (np.sum((z - f) ** 2) / np.sum(f ** 2)))",
-			"assert ex['voltage'].shape == (2, 2, 1000) and list(ex['voltage_neurons']) == [0, 3]",
-			"");
-		final Path py = dir.resolve("check.py");
-		Files.writeString(py, script);
-		final Process p = new ProcessBuilder("python3", py.toString(), dir.toString()).redirectErrorStream(true).start();
-		final String out = new String(p.getInputStream().readAllBytes()).trim();
-		assertEquals(0, p.waitFor(), out);
+			"assert ex['voltage'].shape == (2, 2, 1000) and list(ex['voltage_neurons']) == [0, 3]");
 		assertEquals(d.result().nmse()[0], Double.parseDouble(out), 1e-12, "NumPy's nMSE of trial 1 is ours");
-	}
-
-	private static boolean hasNumpy() {
-		try {
-			final Process p = new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start();
-			return p.waitFor() == 0;
-		}
-		catch (final IOException | InterruptedException e) {
-			return false;
-		}
 	}
 }
