@@ -58,6 +58,17 @@ class MainTest {
 		assertEquals(0, run("test", "--network", dir.resolve("network.npz").toString(), "--out", again.toString(), "--trials-test", "2"));
 		final JsonObject t = JsonParser.parseString(Files.readString(again.resolve("summary.json"))).getAsJsonObject();
 		assertEquals(median, t.get("median_test_nmse").getAsDouble(), 0.0, "a saved network tests exactly as trained");
+		assertTrue(Double.isNaN(t.get("median_test_nmse_first_quarter").getAsDouble()), "fewer than 8 trials: no quarters");
+
+		out.reset();
+		final Path eight = dir.resolve("eight");
+		assertEquals(0, run("test", "--network", dir.resolve("network.npz").toString(), "--out", eight.toString(), "--trials-test", "8"));
+		final JsonObject q = JsonParser.parseString(Files.readString(eight.resolve("summary.json"))).getAsJsonObject();
+		final double[] trials = new double[8];
+		for (int i = 0; i < 8; i++) trials[i] = q.getAsJsonArray("test_nmse").get(i).getAsDouble();
+		assertEquals((trials[0] + trials[1]) / 2, q.get("median_test_nmse_first_quarter").getAsDouble(), 1e-15, "trials 1-2");
+		assertEquals((trials[6] + trials[7]) / 2, q.get("median_test_nmse_last_quarter").getAsDouble(), 1e-15, "trials 7-8");
+		assertEquals(q.has("drift_warning"), out().contains("warning: the output drifts off the target"), out());
 
 		out.reset();
 		final Path ro = dir.resolve("readout");
