@@ -254,7 +254,9 @@ public final class Main {
 			TrainingConfig config = TrainingConfig.DEFAULTS;
 			for (final Map.Entry<String, String> e : o.entrySet()) config = config.with(e.getKey(), e.getValue());
 			config.validate();
-			Tasks.create(config.task(), config.rate().dt(), config.data()); // fail on a bad task or data file before any work
+			final Task task = Tasks.create(config.task(), config.rate().dt(), config.data()); // a bad task or file fails before any work
+			final String advice = config.advice(task);
+			if (advice != null) err.println("note: " + advice);
 			err.printf("Training on '%s': N = %d, Ñ = %d, trials %s, seed %d%n", config.task(), config.spiking().neurons(),
 				config.rate().units(), config.trials(), config.seed());
 			run = Pipeline.train(config, progress, schedule);

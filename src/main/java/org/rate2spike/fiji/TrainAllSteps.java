@@ -180,6 +180,8 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		results.addAll(java.util.List.of(TestSpikingNetwork.Outputs.FILES));
 		refuseToOverwrite(overwrite, "output_folder", folder, results.toArray(String[]::new));
 		final Task t = Tasks.create(c.task(), c.rate().dt(), c.data());
+		final String advice = c.advice(t);
+		if (advice != null) report(advice);
 		final Progress progress = progress();
 		final long start = System.nanoTime();
 		final RateTargets targets = t.hasActivity() // factors from recorded activity instead of the rate network

@@ -91,6 +91,25 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 		}
 	}
 
+	/**
+	 * Advice when this configuration differs from what its task was measured to train best with
+	 * ({@link org.rate2spike.task.Task#suggested}), naming the parameters, the suggested and the given values; null
+	 * when it agrees or the task suggests nothing.
+	 */
+	public String advice(final org.rate2spike.task.Task task) {
+		final Map<String, Object> given = toMap();
+		final java.util.List<String> wanted = new java.util.ArrayList<>(), have = new java.util.ArrayList<>();
+		for (final Map.Entry<String, Double> e : new java.util.TreeMap<>(task.suggested()).entrySet()) {
+			final double v = ((Number) given.get(e.getKey())).doubleValue();
+			if (v == e.getValue()) continue;
+			wanted.add(e.getKey() + " " + e.getValue());
+			have.add(String.valueOf(v));
+		}
+		if (wanted.isEmpty()) return null;
+		return "the " + task.name() + " task trains best with " + String.join(" and ", wanted) + " (this run: " +
+			String.join(" and ", have) + "); see Tasks in the README";
+	}
+
 	/** Every parameter by name, as numbers and text (what summary.json and the network file record). */
 	public Map<String, Object> toMap() {
 		final Map<String, Object> m = new LinkedHashMap<>();

@@ -75,6 +75,12 @@ public final class IntegrationTask implements Task {
 		return dt;
 	}
 
+	/** Measured over five seeds: 90–100 % within ±0.5 pulse, against 68–80 % at the defaults (README). */
+	@Override
+	public Map<String, Double> suggested() {
+		return Map.of("rate_gain", 1.2, "trained_fraction", 1.0);
+	}
+
 	@Override
 	public int conditions() {
 		return MAX_PULSES + 1;

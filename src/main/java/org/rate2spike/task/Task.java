@@ -38,6 +38,14 @@ public interface Task {
 	}
 
 	/**
+	 * Parameter values this task was measured to train best with (snake_case name → value; the README has the
+	 * measurements), which differ from the defaults; empty for none. Advice only: a run uses what it is given.
+	 */
+	default Map<String, Double> suggested() {
+		return Map.of();
+	}
+
+	/**
 	 * Task-specific scores of a test, by snake_case name (they are added to summary.json as they are). The arrays are
 	 * those a test recorded: network output z and target f_out as [trial][channel][step], and each trial's condition.
 	 */
