@@ -10,14 +10,8 @@ import ij.measure.ResultsTable;
 import org.jfree.chart.JFreeChart;
 import org.rate2spike.io.RunFolder;
 import org.rate2spike.protocol.Pipeline;
-import org.rate2spike.protocol.Progress;
-import org.rate2spike.protocol.TargetsStage;
 import org.rate2spike.protocol.TestResult;
-import org.rate2spike.protocol.TestStage;
-import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.protocol.TrainingConfig;
-import org.rate2spike.protocol.TrainingStage;
-import org.rate2spike.rate.RateTargets;
 import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
 import org.rate2spike.task.ContextTask;
@@ -182,22 +176,15 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		final Task t = Tasks.create(c.task(), c.rate().dt(), c.data());
 		final String advice = c.advice(t);
 		if (advice != null) report(advice);
-		final Progress progress = progress();
-		final long start = System.nanoTime();
-		final RateTargets targets = t.hasActivity() // factors from recorded activity instead of the rate network
-			? org.rate2spike.protocol.ActivityTargets.run(t, c.rate(), c.trials(), c.seed(), progress)
-			: TargetsStage.run(t, c.rate(), c.trials(), c.seed(), progress);
-		final double pcaSeconds = (System.nanoTime() - start) * 1e-9;
-		final TrainedNetwork network = TrainingStage.run(targets, t, c.spiking(), c.trials(), c.seed(), progress);
-		final JFreeChart chart = Charts.trainingError(network.log());
+		final Pipeline.Run run = Pipeline.train(c, t, progress());
+		RunFolder.writeTraining(folder, run);
+		final JFreeChart chart = Charts.trainingError(run.network().log());
 		training_nmse = ChartImages.image(chart, "nMSE per training trial");
-		if (network.log().partial()) {
-			RunFolder.writeTraining(folder, new Pipeline.Run(c, targets, network, null, pcaSeconds));
-			fail(network.log().note() + "; the partial network is saved in " + folder);
+		if (run.test() == null) {
+			fail(run.network().log().note() + "; the partial network is saved in " + folder);
 			return;
 		}
-		final TestResult test = TestStage.run(network, t, c.trials().test(), progress);
-		RunFolder.writeTraining(folder, new Pipeline.Run(c, targets, network, test, pcaSeconds));
+		final TestResult test = run.test();
 		ChartImages.save(chart, folder, "training_nmse");
 		outputs = TestSpikingNetwork.Outputs.of(test, c.task());
 		outputs.save(folder);
