@@ -26,6 +26,25 @@ public final class BaselineStage {
 
 	private BaselineStage() {}
 
+	/** A trained baseline and the output nMSE of each test trial ({@code test} shorter than asked when cancelled). */
+	public record Outcome(RateBaseline baseline, double[] test) {
+
+		/** Training and test both ran to the end. */
+		public boolean complete(final int rlsTrials, final int testTrials) {
+			return baseline.trainingNmse().length == rlsTrials && test != null && test.length == testTrials;
+		}
+	}
+
+	/** Trains and tests the baseline with a configuration's trial counts and RLS settings (test skipped when cancelled). */
+	public static Outcome run(final org.rate2spike.protocol.TrainingConfig c, final RateTargets targets, final Task task,
+		final Progress progress)
+	{
+		final RateBaseline b = train(targets, task, c.trials().init(), c.trials().rls(), c.spiking().rlsInterval(),
+			c.spiking().rlsRegularizer(), c.seed(), progress);
+		if (b.trainingNmse().length < c.trials().rls()) return new Outcome(b, null);
+		return new Outcome(b, test(b, task, c.trials().test(), progress, null));
+	}
+
 	/** Trains on {@code rlsTrials} trials after {@code settleTrials} settling trials. J and w start at zero. */
 	public static RateBaseline train(final RateTargets targets, final Task task, final int settleTrials, final int rlsTrials,
 		final double rlsInterval, final double rlsAlpha, final long seed, final Progress progress)

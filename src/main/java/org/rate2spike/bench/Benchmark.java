@@ -145,8 +145,8 @@ public final class Benchmark {
 		final TrainingConfig base = TrainingConfig.DEFAULTS.withTask(o.task).withSeed(o.seed);
 		final int units = o.smoke ? 100 : base.rate().units();
 		final int k = o.trials;
-		final TrainingConfig config = base.withRate(base.rate().withUnits(units))
-			.withSpiking(base.spiking().withNeurons(neurons)).withTrials(new TrialCounts(1, k, k, k, k));
+		final TrainingConfig config = base.withRate(base.rate().with("rate_units", units))
+			.withSpiking(base.spiking().with("neurons", neurons)).withTrials(new TrialCounts(1, k, k, k, k));
 		final double trialSeconds = task.nextTrial(new Random(0)).steps() * config.rate().dt();
 		resetPeaks();
 		final Timer timer = new Timer(1);

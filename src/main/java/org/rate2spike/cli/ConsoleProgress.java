@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import org.rate2spike.protocol.Phase;
 import org.rate2spike.protocol.Progress;
+import org.rate2spike.protocol.TrainingConfig;
 
 /**
  * A progress bar per phase on standard error: redrawn in place on a terminal, a line per 10 % otherwise (logs).
@@ -30,6 +31,17 @@ final class ConsoleProgress implements Progress {
 	@Override
 	public boolean cancelled() {
 		return cancelled;
+	}
+
+	@Override
+	public void trainingStarts(final TrainingConfig c) {
+		out.printf("Training on '%s': N = %d, Ñ = %d, trials %s, seed %d%n", c.task(), c.spiking().neurons(), c.rate().units(),
+			c.trials(), c.seed());
+	}
+
+	@Override
+	public void note(final String message) {
+		out.println("note: " + message);
 	}
 
 	@Override

@@ -6,6 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.rate2spike.app.Output;
+import org.rate2spike.task.DataOptions;
+import org.rate2spike.app.NetworkRuns;
+import org.rate2spike.app.SweepRun;
+import org.rate2spike.app.TrainRun;
 import org.rate2spike.io.ExportFiles;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.ReadoutFile;
@@ -61,16 +66,12 @@ public class ExportSpikesAndTraces extends Rate2SpikeCommand {
 		final Path folder = optionalFolder("output_folder", output_folder);
 		Check.atLeast("trials_test", trials_test, 1);
 		final int[] neurons = intList("voltages", voltages);
-		refuseToOverwrite(overwrite, "output_folder", folder, FILES);
-		final TrainedNetwork net = NetworkFile.load(file);
-		final Readout readout = readout_name == null || readout_name.isBlank() ? null : ReadoutFile.get(file, readout_name.trim());
-		data = Export.run(net, Pipeline.taskOf(net.targets()), trials_test, neurons, readout, progress());
+		data = NetworkRuns.export(new NetworkRuns.ExportRequest(new NetworkRuns.Source(file, DataOptions.NONE),
+			Output.fiji(folder, overwrite), trials_test, neurons, readout_name), progress()).data();
 		if (data.result().partial()) {
-			fail("cancelled after " + data.result().trials() + " of " + trials_test + " test trials; nothing exported");
+			fail("cancelled after " + data.result().trials() + " of " + trials_test + " test trials; the trials done are exported");
 			return;
 		}
-		Files.createDirectories(folder);
-		ExportFiles.write(folder, data);
 		report(String.format(Locale.ROOT, "exported %d test trials (%d spikes) to %s", data.result().trials(),
 			data.result().spikeNeuron().length, folder));
 	}

@@ -14,6 +14,11 @@ import ij.ImageStack;
 import ij.measure.ResultsTable;
 
 import org.jfree.chart.JFreeChart;
+import org.rate2spike.app.Output;
+import org.rate2spike.task.DataOptions;
+import org.rate2spike.app.NetworkRuns;
+import org.rate2spike.app.SweepRun;
+import org.rate2spike.app.TrainRun;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.io.RunFolder;
@@ -108,15 +113,8 @@ public class FitReadout extends Rate2SpikeCommand {
 		final Path folder = optionalFolder("output_folder", output_folder);
 		final ReadoutOptions o = new ReadoutOptions(readout_name == null ? "" : readout_name.trim(), basis, basis_neurons,
 			signals == null ? "" : signals.trim(), method, trials_fit, trials_heldout, folds, rls_alpha).validate();
-		final TrainedNetwork net = NetworkFile.load(file);
-		if (!overwrite && ReadoutFile.list(file).containsKey(o.name())) throw new ParameterException("readout_name", "'" +
-			o.name() + "' already exists in " + file + "; choose another name or " + OVERWRITE_HINT);
-		final Task task = Pipeline.taskOf(net.targets());
-		final List<String> files = new ArrayList<>(List.of(FILES));
-		for (int c = 1; task.outputs() > 1 && c <= task.outputs(); c++) files.add("readout_vs_target_ch" + c + ".png");
-		refuseToOverwrite(overwrite, "output_folder", folder, files.toArray(String[]::new));
-		result = ReadoutStage.fit(net, task, o, progress());
-		ReadoutFile.add(file, result.readout(), overwrite);
+		result = NetworkRuns.readout(new NetworkRuns.ReadoutRequest(new NetworkRuns.Source(file, DataOptions.NONE),
+			Output.fiji(folder, overwrite), o), progress(), FILES).fit();
 
 		final Readout r = result.readout();
 		final List<JFreeChart> charts = new ArrayList<>();

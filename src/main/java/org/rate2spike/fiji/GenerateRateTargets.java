@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import ij.ImagePlus;
 
 import org.jfree.chart.JFreeChart;
+import org.rate2spike.protocol.Pipeline;
 import org.rate2spike.io.TargetsFile;
 import org.rate2spike.protocol.RateActivity;
 import org.rate2spike.protocol.TargetsStage;
@@ -95,8 +96,8 @@ public class GenerateRateTargets extends Rate2SpikeCommand {
 		final TrainingConfig c = config(TrainingConfig.DEFAULTS);
 		refuseToOverwrite(overwrite, "targets_file", file);
 		refuseToOverwrite(overwrite, "output_folder", folder, "rate_activity.tif", "factors.png", "factors.svg");
-		final Task t = Tasks.create(c.task(), c.rate().dt());
-		final RateTargets targets = TargetsStage.run(t, c.rate(), c.trials(), c.seed(), progress());
+		final Task t = Pipeline.task(c);
+		final RateTargets targets = Pipeline.targets(c, t, progress());
 		TargetsFile.save(targets, file);
 		final RateActivity a = RateActivity.record(targets, t);
 		activity = RasterImages.activity(a, "Rate network activity (" + targets.task() + ")");

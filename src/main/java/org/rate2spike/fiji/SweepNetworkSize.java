@@ -14,6 +14,10 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import org.jfree.chart.JFreeChart;
+import org.rate2spike.app.Output;
+import org.rate2spike.app.NetworkRuns;
+import org.rate2spike.app.SweepRun;
+import org.rate2spike.app.TrainRun;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
@@ -136,7 +140,7 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 		final SweepSpec spec = spec();
 		if (executor.equals("slurm")) {
 			final SlurmExecutor.Options options = slurmOptions();
-			job_id = SlurmExecutor.submit(spec, dir, options);
+			job_id = SweepRun.submit(spec, Output.fiji(dir, true), options);
 			final String submitted = job_id.isEmpty() ? "every point of this sweep is already finished in " + dir
 				: String.format(Locale.ROOT, "submitted job array %s (%d tasks) for %s", job_id, spec.jobs().size(), dir);
 			if (!wait_for_jobs) {
@@ -144,14 +148,14 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 				return;
 			}
 			report(submitted + "; waiting for it");
-			SlurmExecutor.await(dir, progress());
-			final List<SlurmExecutor.Missing> missing = SlurmExecutor.collect(dir);
-			show(SlurmExecutor.result(dir), dir);
+			final SweepRun.Collected collected = SweepRun.collect(dir, true, progress());
+			final List<SlurmExecutor.Missing> missing = collected.missing();
+			show(collected.result(), dir);
 			if (!missing.isEmpty()) fail(missing.size() + " of " + spec.jobs().size() + " tasks left no result, e.g. task " +
 				missing.get(0).index() + " (" + missing.get(0).key() + "): " + missing.get(0).reason());
 			return;
 		}
-		final SweepResult r = SweepRunner.run(spec, dir, threads, new SweepRunner.Listener() {
+		final SweepResult r = SweepRun.run(new SweepRun.Request(spec, Output.fiji(dir, true), threads), new SweepRunner.Listener() {
 
 			@Override
 			public void started(final int total, final int already) {
@@ -208,7 +212,6 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 	/** The outputs and the sweep folder's summary files, as the command line's {@code sweep} writes them. */
 	private void show(final SweepResult r, final Path dir) throws IOException {
 		result = r;
-		r.write(dir);
 		table = ResultTables.sweep(r, List.of("neurons"));
 		if (!GraphicsEnvironment.isHeadless()) table.show(TABLE);
 		expansion = String.join("\n", r.summaryLines());

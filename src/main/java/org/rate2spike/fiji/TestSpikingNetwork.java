@@ -10,6 +10,10 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import org.jfree.chart.JFreeChart;
+import org.rate2spike.app.Output;
+import org.rate2spike.app.NetworkRuns;
+import org.rate2spike.app.SweepRun;
+import org.rate2spike.app.TrainRun;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.readout.Readout;
@@ -104,12 +108,12 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		final Path file = required("network_file", network_file);
 		final Path folder = optionalFolder("output_folder", output_folder);
 		Check.atLeast("trials_test", trials_test, 1);
-		refuseToOverwrite(overwrite, "output_folder", folder, Outputs.FILES);
-		final TrainedNetwork net = NetworkFile.load(file);
-		final Readout readout = readout_name == null || readout_name.isBlank() ? null : ReadoutFile.get(file, readout_name.trim());
-		final DataOptions data = DataTask.NAME.equals(net.targets().task()) ? new DataOptions(path(data_targets),
-			path(data_inputs), path(data_factors), sample_interval, normalize).validate() : DataOptions.NONE;
-		result = TestStage.run(net, Pipeline.taskOf(net.targets(), data), trials_test, progress(), readout);
+		final DataOptions data = new DataOptions(path(data_targets), path(data_inputs), path(data_factors), sample_interval,
+			normalize);
+		final NetworkRuns.TestOutcome outcome = NetworkRuns.test(new NetworkRuns.TestRequest(new NetworkRuns.Source(file, data),
+			Output.fiji(folder, overwrite), trials_test, readout_name), progress(), Outputs.FILES);
+		final Readout readout = outcome.readout();
+		result = outcome.test();
 		final Outputs o = Outputs.of(result, readout == null ? "test" : "test, readout " + readout.name());
 		raster = o.raster();
 		output_vs_target = o.outputVsTarget();

@@ -8,6 +8,10 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 
 import org.jfree.chart.JFreeChart;
+import org.rate2spike.app.Output;
+import org.rate2spike.app.NetworkRuns;
+import org.rate2spike.app.SweepRun;
+import org.rate2spike.app.TrainRun;
 import org.rate2spike.io.RunFolder;
 import org.rate2spike.protocol.Pipeline;
 import org.rate2spike.protocol.TestResult;
@@ -169,15 +173,10 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		if (output_folder == null) throw new ParameterException("output_folder", "is required: choose a folder");
 		final Path folder = optionalFolder("output_folder", output_folder);
 		final TrainingConfig c = config(TrainingConfig.DEFAULTS);
-		final java.util.List<String> results = new java.util.ArrayList<>(java.util.List.of(RunFolder.SUMMARY, RunFolder.TARGETS,
-			RunFolder.NETWORK, "training_nmse.png", "training_nmse.svg"));
-		results.addAll(java.util.List.of(TestSpikingNetwork.Outputs.FILES));
-		refuseToOverwrite(overwrite, "output_folder", folder, results.toArray(String[]::new));
-		final Task t = Tasks.create(c.task(), c.rate().dt(), c.data());
-		final String advice = c.advice(t);
-		if (advice != null) report(advice);
-		final Pipeline.Run run = Pipeline.train(c, t, progress());
-		RunFolder.writeTraining(folder, run);
+		final java.util.List<String> extra = new java.util.ArrayList<>(java.util.List.of("training_nmse.png", "training_nmse.svg"));
+		extra.addAll(java.util.List.of(TestSpikingNetwork.Outputs.FILES));
+		final Pipeline.Run run = TrainRun.run(new TrainRun.Request(c, null, Output.fiji(folder, overwrite), 0,
+			extra.toArray(String[]::new)), progress()).run();
 		final JFreeChart chart = Charts.trainingError(run.network().log());
 		training_nmse = ChartImages.image(chart, "nMSE per training trial");
 		if (run.test() == null) {

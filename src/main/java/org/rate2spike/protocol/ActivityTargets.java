@@ -53,7 +53,7 @@ public final class ActivityTargets {
 		}
 		if (params.pcs() > units) throw new ParameterException("pcs", "asks for " + params.pcs() +
 			" components but the population activity has only " + units + " units; use pcs <= " + units + " or 0");
-		final RateParams p = params.withUnits(units);
+		final RateParams p = params.with("rate_units", units);
 		final PcaBasis basis = acc.basis(p.fracPca(), p.pcs());
 		final Random rng = Seeds.stream(seed, Seeds.RATE_CONNECTIVITY);
 		final double scale = Math.sqrt(500.0 / units);

@@ -28,7 +28,22 @@ public final class Pipeline {
 	/** As above, handing the RLS phase's checkpoints to {@code checkpoints}. */
 	public static Run train(final TrainingConfig config, final Progress progress, final Checkpoint.Schedule checkpoints) {
 		config.validate();
-		return train(config, Tasks.create(config.task(), config.rate().dt(), config.data()), progress, checkpoints);
+		return train(config, task(config), progress, checkpoints);
+	}
+
+	/** The task a configuration names, with its data options: the one place every door makes its task. */
+	public static Task task(final TrainingConfig config) {
+		return Tasks.create(config.task(), config.rate().dt(), config.data());
+	}
+
+	/**
+	 * Stage 1: the spiking network's targets, from the driven rate network or, for tasks with recorded activity, from
+	 * the activity's principal components.
+	 */
+	public static RateTargets targets(final TrainingConfig config, final Task task, final Progress progress) {
+		return task.hasActivity()
+			? ActivityTargets.run(task, config.rate(), config.trials(), config.seed(), progress)
+			: TargetsStage.run(task, config.rate(), config.trials(), config.seed(), progress);
 	}
 
 	/**
@@ -46,9 +61,7 @@ public final class Pipeline {
 	{
 		config.validate();
 		final long start = System.nanoTime();
-		final RateTargets targets = task.hasActivity() // factors from recorded activity instead of the rate network
-			? ActivityTargets.run(task, config.rate(), config.trials(), config.seed(), progress)
-			: TargetsStage.run(task, config.rate(), config.trials(), config.seed(), progress);
+		final RateTargets targets = targets(config, task, progress);
 		final double pcaSeconds = (System.nanoTime() - start) * 1e-9;
 		final TrainedNetwork network = TrainingStage.run(targets, task, config.spiking(), config.trials(), config.seed(), progress,
 			null, checkpoints);

@@ -11,6 +11,12 @@ public interface Progress {
 	/** A trial of the phase ended; {@code nmse} is its output error, NaN where the phase scores nothing. */
 	default void trialDone(final Phase phase, final int trial, final int trials, final double nmse) {}
 
+	/** A note for the user before or between phases (advice on settings, what a run resumes from). */
+	default void note(final String message) {}
+
+	/** A training run is about to start with these settings (its task made and its files read). */
+	default void trainingStarts(final TrainingConfig config) {}
+
 	/** Polled after every trial: the run stops at the end of the trial and keeps what it has. */
 	default boolean cancelled() {
 		return false;

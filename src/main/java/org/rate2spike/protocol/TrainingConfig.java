@@ -1,10 +1,11 @@
 package org.rate2spike.protocol;
 
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import org.rate2spike.params.Param;
+import org.rate2spike.params.ParamDef;
+import org.rate2spike.params.ParamTable;
 import org.rate2spike.rate.RateParams;
 import org.rate2spike.spiking.SpikingParams;
 import org.rate2spike.task.DataOptions;
@@ -15,11 +16,18 @@ import org.rate2spike.util.ParameterException;
  * is {@code rate_units}), the Fiji dialogs and macros (field names) and the JSON files all use these names, so a
  * bad value gets the same message wherever it came from.
  */
-public record TrainingConfig(String task, long seed, RateParams rate, SpikingParams spiking, TrialCounts trials,
-	DataOptions data) {
+public record TrainingConfig(
+	@Param(name = "task", value = "oscillation", description = "built-in task (oscillation, integration, context, reach), or data for your own table or image") String task,
+	@Param(name = "seed", value = "1", description = "random seed; the same seed gives the same result") long seed,
+	RateParams rate, SpikingParams spiking, TrialCounts trials, DataOptions data) {
 
-	public static final TrainingConfig DEFAULTS = new TrainingConfig("oscillation", 1, RateParams.DEFAULTS,
-		SpikingParams.DEFAULTS, TrialCounts.DEFAULTS, DataOptions.NONE);
+	/** Every training parameter, declared once on the records' components. */
+	public static final ParamTable<TrainingConfig> TABLE = ParamTable.of(TrainingConfig.class);
+
+	public static final TrainingConfig DEFAULTS = TABLE.defaults();
+
+	/** The shorthand {@code trials=init,pca,demean,rls,test} for the five trial counts. */
+	public static final String TRIALS = "trials";
 
 	/** A configuration without data files (every built-in task but {@code data}). */
 	public TrainingConfig(final String task, final long seed, final RateParams rate, final SpikingParams spiking,
@@ -32,6 +40,7 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 	public static final Map<String, String> DESCRIPTIONS = descriptions();
 
 	public TrainingConfig validate() {
+		ParamTable.check(this);
 		rate.validate();
 		spiking.validate(rate.dt());
 		trials.validate();
@@ -46,49 +55,20 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 	public TrainingConfig withSeed(final long s) { return new TrainingConfig(task, s, rate, spiking, trials, data); }
 	public TrainingConfig withData(final DataOptions d) { return new TrainingConfig(task, seed, rate, spiking, trials, d); }
 
-	/** Sets one parameter from text, e.g. ("neurons", "1000"); unknown names and unparsable values are named. */
+	/**
+	 * Sets one parameter from text, e.g. ("neurons", "1000") or ("trials", "50,300,300,500,100"); unknown names and
+	 * unparsable values are named. Limits are checked by {@link #validate}.
+	 */
 	public TrainingConfig with(final String key, final String value) {
-		final String k = key.toLowerCase(Locale.ROOT).replace('-', '_');
-		final TrialCounts c = trials;
-		final SpikingParams s = spiking;
-		switch (k) {
-			case "task": return withTask(value.trim());
-			case "seed": return withSeed(parseLong(k, value));
-			case "trials": return withTrials(TrialCounts.parse(value));
-			case "rate_units": return withRate(rate.withUnits(parseInt(k, value)));
-			case "tau_rate": return withRate(rate.withTau(parseDouble(k, value)));
-			case "rate_gain": return withRate(rate.withGain(parseDouble(k, value)));
-			case "frac_pca": return withRate(rate.withFracPca(parseDouble(k, value)));
-			case "pcs": return withRate(rate.withPcs(parseInt(k, value)));
-			case "dt": return withRate(rate.withDt(parseDouble(k, value)));
-			case "neurons": return withSpiking(s.withNeurons(parseInt(k, value)));
-			case "trained_fraction": return withSpiking(s.withTrainedFraction(parseDouble(k, value)));
-			case "gz": return withSpiking(s.withFeedbackGain(parseDouble(k, value)));
-			case "mu_f": return withSpiking(s.withInhibition(parseDouble(k, value)));
-			case "gs": return withSpiking(s.withSlowGain(parseDouble(k, value)));
-			case "gf": return withSpiking(s.withFastGain(parseDouble(k, value)));
-			case "tau_m": return withSpiking(s.withTauM(parseDouble(k, value)));
-			case "tau_s": return withSpiking(s.withTauS(parseDouble(k, value)));
-			case "tau_f": return withSpiking(s.withTauF(parseDouble(k, value)));
-			case "v_threshold": return withSpiking(s.withThreshold(parseDouble(k, value)));
-			case "v_reset": return withSpiking(s.withReset(parseDouble(k, value)));
-			case "dt_rls": return withSpiking(s.withRlsInterval(parseDouble(k, value)));
-			case "rls_alpha": return withSpiking(s.withRlsRegularizer(parseDouble(k, value)));
-			case "v_init": return withSpiking(s.withInitialVoltage(parseDouble(k, value)));
-			case "max_rate_hz": return withSpiking(s.withMaxRateHz(parseDouble(k, value)));
-			case "trials_init": return withTrials(new TrialCounts(parseInt(k, value), c.pca(), c.demean(), c.rls(), c.test()));
-			case "trials_pca": return withTrials(new TrialCounts(c.init(), parseInt(k, value), c.demean(), c.rls(), c.test()));
-			case "trials_demean": return withTrials(new TrialCounts(c.init(), c.pca(), parseInt(k, value), c.rls(), c.test()));
-			case "trials_rls": return withTrials(new TrialCounts(c.init(), c.pca(), c.demean(), parseInt(k, value), c.test()));
-			case "trials_test": return withTrials(new TrialCounts(c.init(), c.pca(), c.demean(), c.rls(), parseInt(k, value)));
-			case "data_targets": case "targets": return withData(data.withTargetsFile(value));
-			case "data_inputs": case "inputs": return withData(data.withInputsFile(value));
-			case "data_factors": case "factors": return withData(data.withFactorsFile(value));
-			case "sample_interval": return withData(data.withSampleInterval(parseDouble(k, value)));
-			case "normalize": return withData(data.withNormalize(value));
-			default:
-				throw new ParameterException(k, "is not a parameter; known parameters: " + String.join(", ", DESCRIPTIONS.keySet()));
-		}
+		if (ParamTable.normalize(key).equals(TRIALS)) return withTrials(TrialCounts.parse(value));
+		return TABLE.with(this, key, value);
+	}
+
+	/** As {@link #with(String, String)} with a typed value (a number for numeric parameters). */
+	public TrainingConfig with(final String key, final Object value) {
+		if (value instanceof String s) return with(key, s);
+		final ParamDef d = TABLE.require(key);
+		return TABLE.with(this, d, d.parse(String.valueOf(value)));
 	}
 
 	/**
@@ -112,52 +92,22 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 
 	/** Every parameter by name, as numbers and text (what summary.json and the network file record). */
 	public Map<String, Object> toMap() {
-		final Map<String, Object> m = new LinkedHashMap<>();
-		m.put("task", task);
-		m.put("seed", seed);
-		m.putAll(rateMap(rate));
-		m.putAll(spikingMap(spiking));
-		m.put("trials_init", trials.init());
-		m.put("trials_pca", trials.pca());
-		m.put("trials_demean", trials.demean());
-		m.put("trials_rls", trials.rls());
-		m.put("trials_test", trials.test());
-		m.put("data_targets", data.targetsFile());
-		m.put("data_inputs", data.inputsFile());
-		m.put("data_factors", data.factorsFile());
-		m.put("sample_interval", data.sampleInterval());
-		m.put("normalize", data.normalize());
-		return m;
+		return TABLE.toMap(this);
 	}
 
+	/** The parameters of the rate network, by name. */
 	public static Map<String, Object> rateMap(final RateParams r) {
-		final Map<String, Object> m = new LinkedHashMap<>();
-		m.put("rate_units", r.units());
-		m.put("tau_rate", r.tau());
-		m.put("rate_gain", r.gain());
-		m.put("frac_pca", r.fracPca());
-		m.put("pcs", r.pcs());
-		m.put("dt", r.dt());
-		return m;
+		return group(DEFAULTS.withRate(r), "rate");
 	}
 
+	/** The parameters of the spiking network and its training, by name. */
 	public static Map<String, Object> spikingMap(final SpikingParams s) {
+		return group(DEFAULTS.withSpiking(s), "spiking");
+	}
+
+	private static Map<String, Object> group(final TrainingConfig c, final String group) {
 		final Map<String, Object> m = new LinkedHashMap<>();
-		m.put("neurons", s.neurons());
-		m.put("trained_fraction", s.trainedFraction());
-		m.put("gz", s.feedbackGain());
-		m.put("mu_f", s.inhibition());
-		m.put("gs", s.slowGain());
-		m.put("gf", s.fastGain());
-		m.put("tau_m", s.tauM());
-		m.put("tau_s", s.tauS());
-		m.put("tau_f", s.tauF());
-		m.put("v_threshold", s.threshold());
-		m.put("v_reset", s.reset());
-		m.put("dt_rls", s.rlsInterval());
-		m.put("rls_alpha", s.rlsRegularizer());
-		m.put("v_init", s.initialVoltage());
-		m.put("max_rate_hz", s.maxRateHz());
+		for (final ParamDef p : TABLE.params()) if (p.group().equals(group)) m.put(p.name(), TABLE.get(c, p));
 		return m;
 	}
 
@@ -169,72 +119,23 @@ public record TrainingConfig(String task, long seed, RateParams rate, SpikingPar
 	}
 
 	public static int parseInt(final String key, final String value) {
-		try {
-			final double d = Double.parseDouble(value.trim());
-			if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) throw new NumberFormatException();
-			return (int) d;
-		}
-		catch (final NumberFormatException e) {
-			throw new ParameterException(key, "needs a whole number (got '" + value + "')");
-		}
+		return ParamDef.parseInt(key, value);
 	}
 
 	public static long parseLong(final String key, final String value) {
-		try {
-			return Long.parseLong(value.trim());
-		}
-		catch (final NumberFormatException e) {
-			throw new ParameterException(key, "needs a whole number (got '" + value + "')");
-		}
+		return ParamDef.parseLong(key, value);
 	}
 
 	public static double parseDouble(final String key, final String value) {
-		try {
-			return Double.parseDouble(value.trim());
-		}
-		catch (final NumberFormatException e) {
-			throw new ParameterException(key, "needs a number (got '" + value + "')");
-		}
+		return ParamDef.parseDouble(key, value);
 	}
 
 	private static Map<String, String> descriptions() {
 		final Map<String, String> d = new LinkedHashMap<>();
-		final List<String[]> rows = List.of(
-			new String[] { "task", "built-in task" },
-			new String[] { "seed", "random seed; the same seed gives the same result" },
-			new String[] { "trials", "trial counts init,pca,demean,rls,test" },
-			new String[] { "rate_units", "Ñ, units of the driven rate network" },
-			new String[] { "tau_rate", "τx, time constant of the rate units (s)" },
-			new String[] { "rate_gain", "g̃, gain of the rate network's random recurrent weights" },
-			new String[] { "frac_pca", "keep the fewest PCs explaining more than this fraction of f_J's second moment" },
-			new String[] { "pcs", "a fixed number of PCs instead (0: choose by frac_pca)" },
-			new String[] { "dt", "time step (s)" },
-			new String[] { "neurons", "N, spiking neurons" },
-			new String[] { "trained_fraction", "fraction of neurons whose synaptic traces are read out (n = round(f·N))" },
-			new String[] { "gz", "g_z, gain of the factor feedback projection U = g_z·Q" },
-			new String[] { "mu_f", "μf, strength of the global fast inhibition" },
-			new String[] { "gs", "gain of the random slow recurrent weights" },
-			new String[] { "gf", "gain of the random fast recurrent weights" },
-			new String[] { "tau_m", "τm, membrane time constant (s)" },
-			new String[] { "tau_s", "τs, slow synaptic time constant (s)" },
-			new String[] { "tau_f", "τf, fast synaptic time constant (s)" },
-			new String[] { "v_threshold", "spike threshold (dimensionless)" },
-			new String[] { "v_reset", "reset relative to threshold (negative)" },
-			new String[] { "dt_rls", "mean number of steps between RLS updates" },
-			new String[] { "rls_alpha", "RLS regulariser α: P starts as I/α" },
-			new String[] { "v_init", "scale of the random initial membrane potentials" },
-			new String[] { "max_rate_hz", "divergence guard: stop when a trial's population rate exceeds this (Hz)" },
-			new String[] { "trials_init", "settling trials at the start of every phase" },
-			new String[] { "trials_pca", "trials whose teacher signal enters the PCA" },
-			new String[] { "trials_demean", "trials that estimate each neuron's mean input" },
-			new String[] { "trials_rls", "RLS training trials" },
-			new String[] { "trials_test", "test trials" },
-			new String[] { "data_targets", "data task: table (CSV/TSV) or image (TIFF) of target outputs (--targets)" },
-			new String[] { "data_inputs", "data task: table or image of inputs; empty: cue each condition (--inputs)" },
-			new String[] { "data_factors", "data task: population activity whose PCs replace the rate network's factors (--factors)" },
-			new String[] { "sample_interval", "data task: seconds between samples of tables without a time column and uncalibrated images" },
-			new String[] { "normalize", "data task: none, or max (each target channel divided by its largest absolute value)" });
-		for (final String[] r : rows) d.put(r[0], r[1]);
-		return d;
+		for (final ParamDef p : TABLE.params()) {
+			d.put(p.name(), p.description());
+			if (p.name().equals("seed")) d.put(TRIALS, "trial counts init,pca,demean,rls,test");
+		}
+		return java.util.Collections.unmodifiableMap(d);
 	}
 }

@@ -1,21 +1,30 @@
 package org.rate2spike.protocol;
 
-import org.rate2spike.util.Check;
+import org.rate2spike.params.Param;
+import org.rate2spike.params.ParamTable;
 import org.rate2spike.util.ParameterException;
 
 /**
  * Trial counts of the protocol. Every phase (PCA, demean, RLS, test) re-runs the {@code init} settling trials first.
  */
-public record TrialCounts(int init, int pca, int demean, int rls, int test) {
+public record TrialCounts(
+	@Param(name = "trials_init", value = "50", min = "0", description = "settling trials at the start of every phase") int init,
+	@Param(name = "trials_pca", value = "300", min = "1", description = "trials whose teacher signal enters the PCA") int pca,
+	@Param(name = "trials_demean", value = "300", min = "1", description = "trials that estimate each neuron's mean input") int demean,
+	@Param(name = "trials_rls", value = "500", min = "1", description = "RLS training trials") int rls,
+	@Param(name = "trials_test", value = "100", min = "1", description = "test trials") int test) {
 
-	public static final TrialCounts DEFAULTS = new TrialCounts(50, 300, 300, 500, 100);
+	public static final TrialCounts DEFAULTS = ParamTable.defaults(TrialCounts.class);
+
+	private static final ParamTable<TrialCounts> TABLE = ParamTable.of(TrialCounts.class);
+
+	/** A copy with one parameter, by its snake_case name, set to {@code value}; e.g. {@code with("neurons", 1000)}. */
+	public TrialCounts with(final String name, final Object value) {
+		return TABLE.with(this, name, value);
+	}
 
 	public TrialCounts validate() {
-		Check.atLeast("trials_init", init, 0);
-		Check.atLeast("trials_pca", pca, 1);
-		Check.atLeast("trials_demean", demean, 1);
-		Check.atLeast("trials_rls", rls, 1);
-		Check.atLeast("trials_test", test, 1);
+		ParamTable.check(this);
 		return this;
 	}
 

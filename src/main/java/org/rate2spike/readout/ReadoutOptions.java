@@ -3,6 +3,8 @@ package org.rate2spike.readout;
 import java.util.List;
 import java.util.Locale;
 
+import org.rate2spike.params.Param;
+import org.rate2spike.params.ParamTable;
 import org.rate2spike.util.Check;
 import org.rate2spike.util.ParameterException;
 
@@ -19,10 +21,21 @@ import org.rate2spike.util.ParameterException;
  * @param folds cross-validation folds over the fit trials (ridge)
  * @param rlsAlpha RLS regulariser (rls): P starts as I/α
  */
-public record ReadoutOptions(String name, String traces, String neurons, String signals, String method, int fitTrials,
-	int heldoutTrials, int folds, double rlsAlpha) {
+public record ReadoutOptions(
+	@Param(name = "readout_name", value = "refit", aliases = "name", description = "the name the readout is stored under in the network file (letters, digits, _)") String name,
+	@Param(name = "basis", value = "both", choices = { "both", "slow", "fast" }, description = "which synaptic traces form the basis") String traces,
+	@Param(name = "basis_neurons", value = "trained", choices = { "trained", "all" }, description = "the trained neurons' traces or all neurons'") String neurons,
+	@Param(name = "signals", value = "output", description = "what to read out: output, derivative, shift:SECONDS or file:PATH (a table or image, one channel per signal)") String signals,
+	@Param(name = "method", value = "ridge", choices = { "ridge", "rls" }, description = "ridge (batch, penalty by cross-validation over trials) or rls (online, as in training)") String method,
+	@Param(name = "trials_fit", value = "20", min = "1", description = "trials the readout is fitted on") int fitTrials,
+	@Param(name = "trials_heldout", value = "10", min = "1", description = "further trials it is scored on") int heldoutTrials,
+	@Param(name = "folds", value = "5", min = "2", description = "cross-validation folds over the fit trials (ridge)") int folds,
+	@Param(name = "rls_alpha", value = "1", min = "0", minOpen = true, description = "RLS regulariser α of the rls method: P starts as I/α") double rlsAlpha) {
 
-	public static final ReadoutOptions DEFAULTS = new ReadoutOptions("refit", "both", "trained", "output", "ridge", 20, 10, 5, 1);
+	/** The readout parameters, declared once on the components above. */
+	public static final ParamTable<ReadoutOptions> TABLE = ParamTable.of(ReadoutOptions.class);
+
+	public static final ReadoutOptions DEFAULTS = TABLE.defaults();
 	public static final List<String> TRACES = List.of("both", "slow", "fast");
 	public static final List<String> NEURONS = List.of("trained", "all");
 	public static final List<String> METHODS = List.of("ridge", "rls");
@@ -47,6 +60,11 @@ public record ReadoutOptions(String name, String traces, String neurons, String 
 	private static void choice(final String key, final String value, final List<String> options) {
 		if (value == null || !options.contains(value.toLowerCase(Locale.ROOT))) throw new ParameterException(key,
 			"must be one of " + options + " (got '" + value + "')");
+	}
+
+	/** A copy with one parameter, by its snake_case name, set to {@code value}. */
+	public ReadoutOptions with(final String name, final Object value) {
+		return TABLE.with(this, name, value);
 	}
 
 	public ReadoutOptions withName(final String v) { return new ReadoutOptions(v, traces, neurons, signals, method, fitTrials, heldoutTrials, folds, rlsAlpha); }

@@ -1,7 +1,8 @@
 package org.rate2spike.spiking;
 
+import org.rate2spike.params.Param;
+import org.rate2spike.params.ParamTable;
 import org.rate2spike.util.Check;
-import org.rate2spike.util.ParameterException;
 
 /**
  * Parameters of the spiking network and of its RLS training. Voltages are dimensionless (threshold 0, reset −10).
@@ -22,12 +23,31 @@ import org.rate2spike.util.ParameterException;
  * @param initialVoltage V starts at this scale times N(0,1)
  * @param maxRateHz divergence guard: training stops when a trial's population rate exceeds this
  */
-public record SpikingParams(int neurons, double trainedFraction, double feedbackGain, double inhibition, double slowGain,
-	double fastGain, double tauM, double tauS, double tauF, double threshold, double reset, double rlsInterval,
-	double rlsRegularizer, double initialVoltage, double maxRateHz) {
+public record SpikingParams(
+	@Param(name = "neurons", value = "500", min = "1", description = "N, spiking neurons") int neurons,
+	@Param(name = "trained_fraction", value = "0.4", min = "0", minOpen = true, max = "1", description = "fraction of neurons whose synaptic traces are read out (n = round(f·N))") double trainedFraction,
+	@Param(name = "gz", value = "6", min = "0", description = "g_z, gain of the factor feedback projection U = g_z·Q") double feedbackGain,
+	@Param(name = "mu_f", value = "-0.3", description = "μf, strength of the global fast inhibition") double inhibition,
+	@Param(name = "gs", value = "0", min = "0", description = "gain of the random slow recurrent weights") double slowGain,
+	@Param(name = "gf", value = "0", min = "0", description = "gain of the random fast recurrent weights") double fastGain,
+	@Param(name = "tau_m", value = "0.01", min = "0", minOpen = true, unit = "s", description = "τm, membrane time constant") double tauM,
+	@Param(name = "tau_s", value = "0.1", min = "0", minOpen = true, unit = "s", description = "τs, slow synaptic time constant") double tauS,
+	@Param(name = "tau_f", value = "0.005", min = "0", minOpen = true, unit = "s", description = "τf, fast synaptic time constant") double tauF,
+	@Param(name = "v_threshold", value = "0", description = "spike threshold (dimensionless)") double threshold,
+	@Param(name = "v_reset", value = "-10", max = "0", maxOpen = true, description = "reset relative to threshold (negative)") double reset,
+	@Param(name = "dt_rls", value = "2", min = "1", unit = "steps", description = "mean number of steps between RLS updates") double rlsInterval,
+	@Param(name = "rls_alpha", value = "1", min = "0", minOpen = true, description = "RLS regulariser α: P starts as I/α") double rlsRegularizer,
+	@Param(name = "v_init", value = "0.001", min = "0", description = "scale of the random initial membrane potentials") double initialVoltage,
+	@Param(name = "max_rate_hz", value = "200", min = "0", minOpen = true, unit = "Hz", description = "divergence guard: stop when a trial's population rate exceeds this") double maxRateHz) {
 
-	public static final SpikingParams DEFAULTS = new SpikingParams(500, 0.4, 6, -0.3, 0, 0, 0.01, 0.1, 0.005, 0, -10, 2,
-		1, 1e-3, 200);
+	public static final SpikingParams DEFAULTS = ParamTable.defaults(SpikingParams.class);
+
+	private static final ParamTable<SpikingParams> TABLE = ParamTable.of(SpikingParams.class);
+
+	/** A copy with one parameter, by its snake_case name, set to {@code value}; e.g. {@code with("neurons", 1000)}. */
+	public SpikingParams with(final String name, final Object value) {
+		return TABLE.with(this, name, value);
+	}
 
 	/** n, the number of trained presynaptic neurons. */
 	public int trained() {
@@ -35,42 +55,11 @@ public record SpikingParams(int neurons, double trainedFraction, double feedback
 	}
 
 	public SpikingParams validate(final double dt) {
-		Check.atLeast("neurons", neurons, 1);
-		Check.fraction("trained_fraction", trainedFraction);
-		Check.nonNegative("gz", feedbackGain);
-		Check.finite("mu_f", inhibition);
-		Check.nonNegative("gs", slowGain);
-		Check.nonNegative("gf", fastGain);
-		Check.positive("tau_m", tauM);
-		Check.positive("tau_s", tauS);
-		Check.positive("tau_f", tauF);
+		ParamTable.check(this);
 		Check.resolves("tau_m", tauM, dt);
 		Check.resolves("tau_s", tauS, dt);
 		Check.resolves("tau_f", tauF, dt);
-		Check.finite("v_threshold", threshold);
-		Check.finite("v_reset", reset);
-		if (!(reset < 0)) throw new ParameterException("v_reset", "must be negative: a neuron is reset below threshold (got " + reset + ")");
-		Check.finite("dt_rls", rlsInterval);
-		if (rlsInterval < 1) throw new ParameterException("dt_rls", "is the mean number of steps between RLS updates and must be at least 1 (got " + rlsInterval + ")");
-		Check.positive("rls_alpha", rlsRegularizer);
-		Check.nonNegative("v_init", initialVoltage);
-		Check.positive("max_rate_hz", maxRateHz);
 		return this;
 	}
 
-	public SpikingParams withMaxRateHz(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, v); }
-	public SpikingParams withNeurons(final int v) { return new SpikingParams(v, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
-	public SpikingParams withTrainedFraction(final double v) { return new SpikingParams(neurons, v, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
-	public SpikingParams withFeedbackGain(final double v) { return new SpikingParams(neurons, trainedFraction, v, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
-	public SpikingParams withInhibition(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, v, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
-	public SpikingParams withSlowGain(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, v, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
-	public SpikingParams withFastGain(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, v, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
-	public SpikingParams withTauM(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, v, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
-	public SpikingParams withTauS(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, v, tauF, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
-	public SpikingParams withTauF(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, v, threshold, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
-	public SpikingParams withThreshold(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, v, reset, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
-	public SpikingParams withReset(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, v, rlsInterval, rlsRegularizer, initialVoltage, maxRateHz); }
-	public SpikingParams withRlsInterval(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, v, rlsRegularizer, initialVoltage, maxRateHz); }
-	public SpikingParams withRlsRegularizer(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, v, initialVoltage, maxRateHz); }
-	public SpikingParams withInitialVoltage(final double v) { return new SpikingParams(neurons, trainedFraction, feedbackGain, inhibition, slowGain, fastGain, tauM, tauS, tauF, threshold, reset, rlsInterval, rlsRegularizer, v, maxRateHz); }
 }

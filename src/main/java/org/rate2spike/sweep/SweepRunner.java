@@ -16,13 +16,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.rate2spike.baseline.BaselineStage;
-import org.rate2spike.baseline.RateBaseline;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.protocol.CancelledException;
 import org.rate2spike.protocol.Checkpoint;
 import org.rate2spike.protocol.Metrics;
+import org.rate2spike.protocol.Pipeline;
 import org.rate2spike.protocol.Progress;
-import org.rate2spike.protocol.TargetsStage;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TestStage;
 import org.rate2spike.protocol.TrainedNetwork;
@@ -30,7 +29,6 @@ import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.protocol.TrainingStage;
 import org.rate2spike.rate.RateTargets;
 import org.rate2spike.task.Task;
-import org.rate2spike.task.Tasks;
 
 /**
  * Runs a sweep on this machine: independent points in parallel on a fixed pool, each one single-threaded and fixed
@@ -158,7 +156,7 @@ public final class SweepRunner {
 		final String key = baselineKey(rateValues(c.toMap().entrySet().stream().collect(LinkedHashMap::new,
 			(m, e) -> m.put(e.getKey(), String.valueOf(e.getValue())), Map::putAll)), c.seed());
 		final java.util.concurrent.FutureTask<RateTargets> mine = new java.util.concurrent.FutureTask<>(
-			() -> TargetsStage.run(task, c.rate(), c.trials(), c.seed(), progress));
+			() -> Pipeline.targets(c, task, progress));
 		final Future<RateTargets> f = cache.putIfAbsent(key, mine);
 		if (f == null) {
 			mine.run();
@@ -190,7 +188,7 @@ public final class SweepRunner {
 	{
 		final long start = System.nanoTime();
 		final TrainingConfig c = p.config(spec.base()).validate();
-		final Task task = Tasks.create(c.task(), c.rate().dt());
+		final Task task = Pipeline.task(c); // the same task, data options included, as train makes
 		final Checkpoint.Schedule schedule = checkpoint == null ? Checkpoint.Schedule.NONE
 			: new Checkpoint.Schedule(Math.max(1, c.trials().rls() / 10), ck -> {
 				try {
@@ -226,12 +224,11 @@ public final class SweepRunner {
 		final long start = System.nanoTime();
 		TrainingConfig c = spec.base().withSeed(seed);
 		for (final Map.Entry<String, String> e : rate.entrySet()) c = c.with(e.getKey(), e.getValue());
-		final Task task = Tasks.create(c.task(), c.rate().dt());
+		final Task task = Pipeline.task(c);
 		final RateTargets t = targets(c, task, cache, progress);
-		final RateBaseline b = BaselineStage.train(t, task, c.trials().init(), c.trials().rls(), c.spiking().rlsInterval(),
-			c.spiking().rlsRegularizer(), seed, progress);
-		if (b.trainingNmse().length < c.trials().rls()) return null;
-		final double[] test = BaselineStage.test(b, task, c.trials().test(), progress, null);
+		final BaselineStage.Outcome o = BaselineStage.run(c, t, task, progress);
+		if (!o.complete(c.trials().rls(), c.trials().test())) return null;
+		final double[] test = o.test();
 		return new SweepTable.Row("baseline", key, rate, seed, Metrics.median(test),
 			java.util.Arrays.stream(test).average().orElse(Double.NaN), Double.NaN, t.factors(),
 			(System.nanoTime() - start) * 1e-9, "");

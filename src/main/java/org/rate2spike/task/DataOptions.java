@@ -2,8 +2,8 @@ package org.rate2spike.task;
 
 import java.util.Locale;
 
-import org.rate2spike.util.Check;
-import org.rate2spike.util.ParameterException;
+import org.rate2spike.params.Param;
+import org.rate2spike.params.ParamTable;
 
 /**
  * Where the {@code data} task finds its data, and how it treats them.
@@ -17,9 +17,21 @@ import org.rate2spike.util.ParameterException;
  * @param normalize {@code none}, or {@code max}: each target channel divided by its largest absolute value over all
  *        conditions (so that every channel peaks at ±1)
  */
-public record DataOptions(String targetsFile, String inputsFile, String factorsFile, double sampleInterval, String normalize) {
+public record DataOptions(
+	@Param(name = "data_targets", value = "", aliases = "targets", description = "data task: table (CSV/TSV) or image (TIFF) of target outputs (--targets)") String targetsFile,
+	@Param(name = "data_inputs", value = "", aliases = "inputs", description = "data task: table or image of inputs; empty: cue each condition (--inputs)") String inputsFile,
+	@Param(name = "data_factors", value = "", aliases = "factors", description = "data task: population activity whose PCs replace the rate network's factors (--factors)") String factorsFile,
+	@Param(name = "sample_interval", value = "0", min = "0", unit = "s", description = "data task: seconds between samples of tables without a time column and uncalibrated images (0: from the file)") double sampleInterval,
+	@Param(name = "normalize", value = "none", choices = { "none", "max" }, description = "data task: none, or max (each target channel divided by its largest absolute value)") String normalize) {
 
-	public static final DataOptions NONE = new DataOptions("", "", "", 0, "none");
+	public static final DataOptions NONE = ParamTable.defaults(DataOptions.class);
+
+	private static final ParamTable<DataOptions> TABLE = ParamTable.of(DataOptions.class);
+
+	/** A copy with one parameter, by its snake_case name, set to {@code value}; e.g. {@code with("neurons", 1000)}. */
+	public DataOptions with(final String name, final Object value) {
+		return TABLE.with(this, name, value);
+	}
 	public static final String[] NORMALIZATIONS = { "none", "max" };
 
 	public DataOptions {
@@ -30,15 +42,8 @@ public record DataOptions(String targetsFile, String inputsFile, String factorsF
 	}
 
 	public DataOptions validate() {
-		Check.nonNegative("sample_interval", sampleInterval);
-		if (!normalize.equals("none") && !normalize.equals("max"))
-			throw new ParameterException("normalize", "must be none or max (got '" + normalize + "')");
+		ParamTable.check(this);
 		return this;
 	}
 
-	public DataOptions withTargetsFile(final String v) { return new DataOptions(v, inputsFile, factorsFile, sampleInterval, normalize); }
-	public DataOptions withInputsFile(final String v) { return new DataOptions(targetsFile, v, factorsFile, sampleInterval, normalize); }
-	public DataOptions withFactorsFile(final String v) { return new DataOptions(targetsFile, inputsFile, v, sampleInterval, normalize); }
-	public DataOptions withSampleInterval(final double v) { return new DataOptions(targetsFile, inputsFile, factorsFile, v, normalize); }
-	public DataOptions withNormalize(final String v) { return new DataOptions(targetsFile, inputsFile, factorsFile, sampleInterval, v); }
 }

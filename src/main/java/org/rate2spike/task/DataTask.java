@@ -56,7 +56,7 @@ public final class DataTask implements Task {
 	public DataTask(final String name, final Dataset targets, final Dataset inputs, final Dataset activity, final double dt,
 		final String normalize)
 	{
-		this(name, new DataSpec(targets, inputs, activity, DataOptions.NONE.withNormalize(normalize)), dt);
+		this(name, new DataSpec(targets, inputs, activity, DataOptions.NONE.with("normalize", normalize)), dt);
 	}
 
 	/** The task made of {@code spec}'s data sets, normalised as its options say. */

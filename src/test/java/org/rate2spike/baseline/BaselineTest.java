@@ -29,7 +29,7 @@ class BaselineTest {
 	/** Measured: Ñ = 200 after 60 RLS trials, median test nMSE 2.7e-5 (seed 1). */
 	@Test
 	void fullForceRateNetworkLearnsTheTaskAndRoundTrips(@TempDir final Path dir) throws IOException {
-		final RateTargets t = TargetsStage.run(task, RateParams.DEFAULTS.withUnits(200), new TrialCounts(10, 30, 1, 60, 5), 1,
+		final RateTargets t = TargetsStage.run(task, RateParams.DEFAULTS.with("rate_units", 200), new TrialCounts(10, 30, 1, 60, 5), 1,
 			Progress.NONE);
 		final RateBaseline b = BaselineStage.train(t, task, 10, 60, 2, 1, 1, Progress.NONE);
 		assertEquals(60, b.trainingNmse().length);

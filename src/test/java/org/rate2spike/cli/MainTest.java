@@ -93,7 +93,7 @@ class MainTest {
 		final long before = Files.getLastModifiedTime(dir.resolve("network.npz")).toMillis();
 		final byte[] saved = Files.readAllBytes(dir.resolve("network.npz"));
 		assertEquals(2, run("train", "--neurons", "60", "--rate-units", "40", "--trials", "2,3,3,3,2", "--out", dir.toString()));
-		assertTrue(err().contains("already holds summary.json from an earlier run"), err());
+		assertTrue(err().contains("already holds summary.json, network.npz, targets.npz from an earlier run"), err());
 		assertEquals(before, Files.getLastModifiedTime(dir.resolve("network.npz")).toMillis());
 		org.junit.jupiter.api.Assertions.assertArrayEquals(saved, Files.readAllBytes(dir.resolve("network.npz")), "nothing overwritten");
 		out.reset();
@@ -118,7 +118,7 @@ class MainTest {
 		final String whole = out().strip().substring(out().strip().lastIndexOf('\n') + 1);
 		out.reset();
 		assertEquals(0, run("train", "--resume", checkpoint.toString(), "--out", dir.resolve("b").toString()), err());
-		assertTrue(err().contains("Resuming 'oscillation' after 4 of 5 RLS trials"), err());
+		assertTrue(err().contains("resuming 'oscillation' after 4 of 5 RLS trials"), err());
 		assertEquals(whole, out().strip().substring(out().strip().lastIndexOf('\n') + 1), "same final line as the uninterrupted run");
 		err.reset();
 		assertEquals(2, run("train", "--resume", checkpoint.toString(), "--out", dir.resolve("c").toString(), "--neurons", "70"));

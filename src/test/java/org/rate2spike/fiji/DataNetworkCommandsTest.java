@@ -43,7 +43,7 @@ class DataNetworkCommandsTest {
 		context = new Context();
 		commands = context.service(CommandService.class);
 		trained = Pipeline.train(TrainingConfig.DEFAULTS.withTask(DataTask.NAME)
-			.withData(DataOptions.NONE.withTargetsFile("test-data/reach_emg.csv").withNormalize("max"))
+			.withData(DataOptions.NONE.with("data_targets", "test-data/reach_emg.csv").with("normalize", "max"))
 			.withTrials(new TrialCounts(1, 2, 2, 2, 3)).with("neurons", "80").with("rate_units", "40").withSeed(2), Progress.NONE);
 	}
 

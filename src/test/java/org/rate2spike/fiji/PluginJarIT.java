@@ -44,6 +44,9 @@ class PluginJarIT {
 			for (final Class<?> c : CommandsTest.COMMANDS)
 				assertEquals("Plugins>Rate2Spike>" + c.getField("TITLE").get(null), menus.get(c.getName()), c.getName());
 			assertTrue(jar.getEntry("org/rate2spike/fiji/MacroRunner.class") != null);
+			assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith("org/rate2spike/cli/") ||
+				e.getName().startsWith("org/rate2spike/bench/") || e.getName().startsWith("picocli/")),
+				"the command line, the benchmark and the test-data generator stay out of the plugin jar");
 			assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith("org/jfree/") || e.getName().startsWith("ij/") ||
 				e.getName().startsWith("org/scijava/")), "thin: Fiji ships the libraries");
 		}

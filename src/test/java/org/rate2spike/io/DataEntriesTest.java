@@ -76,9 +76,9 @@ class DataEntriesTest {
 	@Test
 	void numpyReadsTheKeptDataAsDocumented(@TempDir final Path dir) throws Exception {
 		final DataSpec spec = new DataSpec(ragged("session.csv", "x", "y"), ragged("cues.csv", "cue"), null,
-			DataOptions.NONE.withNormalize("max"));
+			DataOptions.NONE.with("normalize", "max"));
 		final Path file = dir.resolve("targets.npz");
-		TargetsFile.save(org.rate2spike.protocol.TargetsStage.run(spec.task(DT), RateParams.DEFAULTS.withUnits(10),
+		TargetsFile.save(org.rate2spike.protocol.TargetsStage.run(spec.task(DT), RateParams.DEFAULTS.with("rate_units", 10),
 			new TrialCounts(1, 2, 1, 1, 1), 1, Progress.NONE), file);
 		final String out = NumPy.run(dir, file.toString(),
 			"import json, numpy as np, sys",
@@ -106,8 +106,8 @@ class DataEntriesTest {
 			}
 		final Path inputs = dir.resolve("inputs.tif");
 		DataFiles.writeImage(Dataset.uniform("in", emg.conditions(), new String[] { "a", "b" }, in, 0.01), inputs);
-		final DataOptions options = DataOptions.NONE.withTargetsFile("test-data/reach_emg.tif").withInputsFile(inputs.toString())
-			.withNormalize("max");
+		final DataOptions options = DataOptions.NONE.with("data_targets", "test-data/reach_emg.tif").with("data_inputs", inputs.toString())
+			.with("normalize", "max");
 		final Pipeline.Run run = Pipeline.train(TrainingConfig.DEFAULTS.withTask(DataTask.NAME).withData(options)
 			.withTrials(new TrialCounts(1, 2, 2, 2, 2)).with("neurons", "30").with("rate_units", "20"), Progress.NONE);
 		final DataSpec spec = run.targets().data();

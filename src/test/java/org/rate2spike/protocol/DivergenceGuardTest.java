@@ -43,10 +43,10 @@ class DivergenceGuardTest {
 	}
 
 	private static final TrialCounts COUNTS = new TrialCounts(1, 2, 2, 6, 2);
-	private static final SpikingParams SMALL = SpikingParams.DEFAULTS.withNeurons(60);
+	private static final SpikingParams SMALL = SpikingParams.DEFAULTS.with("neurons", 60);
 
 	private static RateTargets targets() {
-		return TargetsStage.run(new OscillationTask(0.001), RateParams.DEFAULTS.withUnits(30), COUNTS, 1, Progress.NONE);
+		return TargetsStage.run(new OscillationTask(0.001), RateParams.DEFAULTS.with("rate_units", 30), COUNTS, 1, Progress.NONE);
 	}
 
 	@Test
@@ -64,7 +64,7 @@ class DivergenceGuardTest {
 	@Test
 	void divergingWhileDemeaningFailsWithAMessage() {
 		final TrainingFailedException e = assertThrows(TrainingFailedException.class,
-			() -> TrainingStage.run(targets(), new OscillationTask(0.001), SMALL.withMaxRateHz(1), COUNTS, 1, Progress.NONE));
+			() -> TrainingStage.run(targets(), new OscillationTask(0.001), SMALL.with("max_rate_hz", 1), COUNTS, 1, Progress.NONE));
 		assertTrue(e.getMessage().startsWith("training stopped: the population rate reached ") &&
 			e.getMessage().contains("in demean trial 1 (limit max_rate_hz = 1 Hz); try a smaller gz"), e.getMessage());
 	}

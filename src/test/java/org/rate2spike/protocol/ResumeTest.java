@@ -28,7 +28,7 @@ class ResumeTest {
 
 	/** The data task on the shipped EMG table, small enough for a test. */
 	private static final TrainingConfig DATA = TrainingConfig.DEFAULTS.withTask(DataTask.NAME)
-		.withData(DataOptions.NONE.withTargetsFile("test-data/reach_emg.csv").withNormalize("max"))
+		.withData(DataOptions.NONE.with("data_targets", "test-data/reach_emg.csv").with("normalize", "max"))
 		.withTrials(new TrialCounts(1, 2, 2, 5, 2)).with("neurons", "80").with("rate_units", "40").with("rate_gain", "1.0")
 		.withSeed(3);
 

@@ -50,7 +50,7 @@ class TeacherPipelineTest {
 		for (final int th : new int[] { 1, 2 }) {
 			Workers.setThreads(th);
 			final Task task = Tasks.create("oscillation", 0.001);
-			final RateTargets targets = TargetsStage.run(task, RateParams.DEFAULTS.withUnits(40), new TrialCounts(1, 2, 1, 1, 1), 4,
+			final RateTargets targets = TargetsStage.run(task, RateParams.DEFAULTS.with("rate_units", 40), new TrialCounts(1, 2, 1, 1, 1), 4,
 				Progress.NONE);
 			final Trial a = task.nextTrial(new Random(1)), b = scaled(a, 0.5), c = scaled(a, 2), d = scaled(a, 1.5);
 			final TeacherPipeline.Record record = new TeacherPipeline.Record(1L << 30);

@@ -51,7 +51,7 @@ class PcaBasisTest {
 
 	@Test
 	void rejectsMorePcsThanUnits() {
-		final ParameterException e = assertThrows(ParameterException.class, () -> RateParams.DEFAULTS.withUnits(10).withPcs(11).validate());
+		final ParameterException e = assertThrows(ParameterException.class, () -> RateParams.DEFAULTS.with("rate_units", 10).with("pcs", 11).validate());
 		assertEquals("pcs", e.parameter());
 	}
 }

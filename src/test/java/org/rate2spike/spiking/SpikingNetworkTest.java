@@ -24,7 +24,7 @@ class SpikingNetworkTest {
 
 	@Test
 	void subthresholdVoltageFollowsTheExactExponential() {
-		final SpikingParams p = SpikingParams.DEFAULTS.withNeurons(1).withInhibition(0).withThreshold(100);
+		final SpikingParams p = SpikingParams.DEFAULTS.with("neurons", 1).with("mu_f", 0).with("v_threshold", 100);
 		final double drive = 3, v0 = -2;
 		final SpikingNetwork net = single(drive, p);
 		net.reset(new double[] { v0 });
@@ -38,7 +38,7 @@ class SpikingNetworkTest {
 
 	@Test
 	void spikesAtThresholdResetsAndFeedsBothTraces() {
-		final SpikingParams p = SpikingParams.DEFAULTS.withNeurons(1).withInhibition(0);
+		final SpikingParams p = SpikingParams.DEFAULTS.with("neurons", 1).with("mu_f", 0);
 		final double drive = 1; // V∞ = 1 > threshold 0: V crosses 0 after τm·ln(1 + 10/1)... from the reset
 		final SpikingNetwork net = single(drive, p);
 		net.reset(new double[] { -0.001 });
@@ -64,7 +64,7 @@ class SpikingNetworkTest {
 
 	@Test
 	void tracesDecayExactlyBetweenSpikes() {
-		final SpikingParams p = SpikingParams.DEFAULTS.withNeurons(1).withInhibition(0);
+		final SpikingParams p = SpikingParams.DEFAULTS.with("neurons", 1).with("mu_f", 0);
 		final SpikingNetwork net = single(-5, p); // starts high enough to spike once, then is pulled down for good
 		net.reset(new double[] { 1 });
 		final Trial trial = silent(30);
@@ -75,7 +75,7 @@ class SpikingNetworkTest {
 
 	@Test
 	void globalInhibitionLowersEveryNeuronAfterASpike() {
-		final SpikingParams p = SpikingParams.DEFAULTS.withNeurons(2);
+		final SpikingParams p = SpikingParams.DEFAULTS.with("neurons", 2);
 		final SpikingConnectivity c = new SpikingConnectivity(new double[0][], new double[][] { { 0, 0 } }, new int[] { 0 },
 			new double[0][], new double[0][]);
 		final SpikingNetwork net = new SpikingNetwork(p, c, DT, new double[] { -1, 0 });

@@ -1,0 +1,55 @@
+package org.rate2spike.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.rate2spike.baseline.BaselineStage;
+import org.rate2spike.io.BaselineFile;
+import org.rate2spike.io.Json;
+import org.rate2spike.io.RunFolder;
+import org.rate2spike.protocol.Metrics;
+import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.protocol.Progress;
+import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.rate.RateTargets;
+import org.rate2spike.task.Task;
+
+/** Use case: the rate baseline (full-FORCE on the same targets) trained and tested, written as baseline.npz and summary.json. */
+public final class BaselineRun {
+
+	public static final String FILE = "baseline.npz";
+
+	public record Request(TrainingConfig config, Output out) {}
+
+	/** @param test output nMSE per test trial; null when cancelled during training */
+	public record Result(RateTargets targets, BaselineStage.Outcome outcome, Path dir) {
+
+		public double medianTestNmse() {
+			return outcome.test() == null ? Double.NaN : Metrics.median(outcome.test());
+		}
+	}
+
+	private BaselineRun() {}
+
+	public static Result run(final Request r, final Progress progress) throws IOException {
+		final TrainingConfig c = r.config().validate();
+		final Path dir = r.out().prepare(FILE, RunFolder.SUMMARY);
+		final Task task = Pipeline.task(c);
+		final RateTargets targets = Pipeline.targets(c, task, progress);
+		final BaselineStage.Outcome o = BaselineStage.run(c, targets, task, progress);
+		if (dir != null) {
+			BaselineFile.save(o.baseline(), dir.resolve(FILE));
+			final Map<String, Object> s = new LinkedHashMap<>(c.toMap());
+			s.put("pcs", targets.factors());
+			if (o.test() != null) {
+				s.put("test_nmse", o.test());
+				s.put("median_test_nmse", Metrics.median(o.test()));
+			}
+			s.put("training_nmse", o.baseline().trainingNmse());
+			Json.write(dir.resolve(RunFolder.SUMMARY), s);
+		}
+		return new Result(targets, o, dir);
+	}
+}

@@ -1,0 +1,118 @@
+package org.rate2spike.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.rate2spike.io.ExportFiles;
+import org.rate2spike.io.NetworkFile;
+import org.rate2spike.io.ReadoutFile;
+import org.rate2spike.io.RunFolder;
+import org.rate2spike.protocol.Export;
+import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.protocol.Progress;
+import org.rate2spike.protocol.ReadoutStage;
+import org.rate2spike.protocol.TestResult;
+import org.rate2spike.protocol.TestStage;
+import org.rate2spike.protocol.TrainedNetwork;
+import org.rate2spike.readout.Readout;
+import org.rate2spike.readout.ReadoutOptions;
+import org.rate2spike.task.DataOptions;
+import org.rate2spike.task.Task;
+import org.rate2spike.util.Check;
+import org.rate2spike.util.ParameterException;
+
+/**
+ * Use cases on a saved network: test it, fit a named readout, export its activity. Each runs on the task the network
+ * was trained on (for a data network the data its file keeps, or new data of the same shape given as to train).
+ */
+public final class NetworkRuns {
+
+	/** Which saved network, and the data options that replace the data it keeps (NONE: keep them). */
+	public record Source(Path network, DataOptions data) {
+
+		public Source {
+			if (network == null || network.toString().isBlank()) throw new ParameterException("network",
+				"is required: a network file saved by train, e.g. results/network.npz");
+			data = data == null ? DataOptions.NONE : data.validate();
+		}
+	}
+
+	/** @param trials test trials (0: as many as the network was tested with after training) */
+	public record TestRequest(Source source, Output out, int trials, String readout) {}
+
+	public record TestOutcome(TrainedNetwork network, Readout readout, TestResult test, Path dir) {}
+
+	public record ReadoutRequest(Source source, Output out, ReadoutOptions options) {}
+
+	public record ReadoutOutcome(TrainedNetwork network, ReadoutStage.Result fit, Path dir) {}
+
+	/** @param voltages neurons whose membrane potentials are recorded */
+	public record ExportRequest(Source source, Output out, int trials, int[] voltages, String readout) {}
+
+	public record ExportOutcome(TrainedNetwork network, Export.Data data, Path dir) {}
+
+	/** The files {@code test} writes into its folder. */
+	public static final String[] TEST_RESULTS = { RunFolder.SUMMARY };
+
+	/** The files {@code export} writes into its folder. */
+	public static final String[] EXPORT_RESULTS = { "spikes.csv", "rates.csv", "traces.csv", "export.npz" };
+
+	public static final String READOUT_SUMMARY = "readout.json";
+
+	private NetworkRuns() {}
+
+	public static TestOutcome test(final TestRequest r, final Progress progress, final String... extraResults)
+		throws IOException
+	{
+		final Path dir = r.out().prepare(concat(TEST_RESULTS, extraResults));
+		final TrainedNetwork net = NetworkFile.load(r.source().network());
+		final int trials = r.trials() == 0 ? net.counts().test() : Check.atLeast("trials_test", r.trials(), 1);
+		final Task task = task(net, r.source());
+		final Readout readout = readout(r.source(), r.readout());
+		final TestResult t = TestStage.run(net, task, trials, progress, readout);
+		if (dir != null) RunFolder.writeTest(dir, net, t);
+		return new TestOutcome(net, readout, t, dir);
+	}
+
+	/** Fits a readout and stores it in the network file under its name (replacing one of that name only with overwrite). */
+	public static ReadoutOutcome readout(final ReadoutRequest r, final Progress progress, final String... extraResults)
+		throws IOException
+	{
+		final ReadoutOptions opt = r.options().validate();
+		final Path dir = r.out().prepare(concat(new String[] { READOUT_SUMMARY }, extraResults));
+		final Path file = r.source().network();
+		final TrainedNetwork net = NetworkFile.load(file);
+		if (!r.out().overwrite() && ReadoutFile.list(file).containsKey(opt.name())) throw new ParameterException("readout_name",
+			"'" + opt.name() + "' already exists in " + file + "; choose another name or " + r.out().overwriteHint() +
+				(r.out().overwriteHint().endsWith("replace") ? " it" : ""));
+		final ReadoutStage.Result fit = ReadoutStage.fit(net, task(net, r.source()), opt, progress);
+		ReadoutFile.add(file, fit.readout(), r.out().overwrite());
+		if (dir != null) RunFolder.writeReadout(dir, file, fit);
+		return new ReadoutOutcome(net, fit, dir);
+	}
+
+	public static ExportOutcome export(final ExportRequest r, final Progress progress) throws IOException {
+		Check.atLeast("trials_test", r.trials(), 1);
+		final Path dir = r.out().prepare(EXPORT_RESULTS);
+		final TrainedNetwork net = NetworkFile.load(r.source().network());
+		final int[] voltages = r.voltages() == null ? new int[0] : r.voltages();
+		final Export.Data d = Export.run(net, task(net, r.source()), r.trials(), voltages, readout(r.source(), r.readout()),
+			progress);
+		if (dir != null) ExportFiles.write(dir, d);
+		return new ExportOutcome(net, d, dir);
+	}
+
+	private static Task task(final TrainedNetwork net, final Source s) {
+		return Pipeline.taskOf(net.targets(), s.data());
+	}
+
+	private static Readout readout(final Source s, final String name) throws IOException {
+		return name == null || name.isBlank() ? null : ReadoutFile.get(s.network(), name.trim());
+	}
+
+	private static String[] concat(final String[] a, final String[] b) {
+		final String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, all, a.length, b.length);
+		return all;
+	}
+}

@@ -1,0 +1,59 @@
+package org.rate2spike.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.protocol.Progress;
+import org.rate2spike.sweep.SlurmExecutor;
+import org.rate2spike.sweep.SweepResult;
+import org.rate2spike.sweep.SweepRunner;
+import org.rate2spike.sweep.SweepSpec;
+import org.rate2spike.util.ParameterException;
+
+/**
+ * Use case: train and test every point of a grid (and the rate baseline), on local threads or as a SLURM job array,
+ * resumable; writes sweep.csv, sweep.json and the picture. Points make their task as {@link TrainRun} does
+ * ({@link Pipeline#task}), so a sweep accepts every task and data option that train accepts.
+ */
+public final class SweepRun {
+
+	/** @param threads points trained at once on this machine (local executor) */
+	public record Request(SweepSpec spec, Output out, int threads) {}
+
+	private SweepRun() {}
+
+	/** Validates the grid and makes the base task once, so that a bad task or data file fails before any point runs. */
+	private static Path prepare(final SweepSpec spec, final Output out) throws IOException {
+		spec.validate();
+		Pipeline.task(spec.base().validate());
+		return out.prepare();
+	}
+
+	public static SweepResult run(final Request r, final SweepRunner.Listener listener) throws IOException {
+		if (r.threads() < 1) throw new ParameterException("threads", "must be at least 1 (got " + r.threads() + ")");
+		final Path dir = prepare(r.spec(), r.out());
+		final SweepResult result = SweepRunner.run(r.spec(), dir, r.threads(), listener);
+		result.write(dir);
+		return result;
+	}
+
+	/** Submits one array task per point; the job id, or "" when every point is already finished. */
+	public static String submit(final SweepSpec spec, final Output out, final SlurmExecutor.Options slurm) throws IOException {
+		final Path dir = prepare(spec, out);
+		return SlurmExecutor.submit(spec, dir, slurm.validate());
+	}
+
+	/** What {@link #collect} found: the merged result and the tasks that did not finish, with their reasons. */
+	public record Collected(SweepResult result, List<SlurmExecutor.Missing> missing) {}
+
+	/** Merges the finished SLURM tasks of {@code dir} into its sweep.csv/json/png (waiting for the array first when asked). */
+	public static Collected collect(final Path dir, final boolean wait, final Progress progress) throws IOException {
+		if (wait) SlurmExecutor.await(dir, progress);
+		final List<SlurmExecutor.Missing> missing = SlurmExecutor.collect(dir);
+		final SweepResult r = SlurmExecutor.result(dir);
+		r.write(dir);
+		return new Collected(r, missing);
+	}
+}

@@ -1,0 +1,95 @@
+package org.rate2spike.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+import org.rate2spike.io.NetworkFile;
+import org.rate2spike.io.RunFolder;
+import org.rate2spike.protocol.Checkpoint;
+import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.protocol.Progress;
+import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.task.Task;
+import org.rate2spike.util.ParameterException;
+
+/** Use case: rate targets → spiking training → test, written to a run folder (summary.json, targets, network, pictures). */
+public final class TrainRun {
+
+	/** Where {@code checkpointEvery} writes (and replaces) its checkpoint inside the run folder. */
+	public static final String CHECKPOINT = "checkpoint.npz";
+
+	/** The files a training run writes; an earlier run's are only replaced with overwrite. */
+	public static final String[] RESULTS = { RunFolder.SUMMARY, RunFolder.NETWORK, RunFolder.TARGETS };
+
+	/**
+	 * @param config every parameter of the run
+	 * @param task the task, when a door made it itself (e.g. a data task from an open image); null: from the config
+	 * @param checkpointEvery write a resumable checkpoint every so many RLS trials (0: never)
+	 * @param extraResults further files the door will write into the folder (refused before any work like the others)
+	 */
+	public record Request(TrainingConfig config, Task task, Output out, int checkpointEvery, String... extraResults) {
+
+		public Request(final TrainingConfig config, final Output out) {
+			this(config, null, out, 0);
+		}
+	}
+
+	/** @param run what the stages produced; {@code run.test()} is null when training stopped early */
+	public record Result(Pipeline.Run run, Path dir) {
+
+		/** Training and test both ran to the end. */
+		public boolean complete() {
+			return run.test() != null && !run.test().partial();
+		}
+	}
+
+	private TrainRun() {}
+
+	/** Validates, makes the task, notes advice on the settings, trains, tests and writes the folder. */
+	public static Result run(final Request r, final Progress progress) throws IOException {
+		final TrainingConfig config = r.config().validate();
+		if (r.checkpointEvery() < 0) throw new ParameterException("checkpoint_every",
+			"must be 0 (never) or a number of RLS trials (got " + r.checkpointEvery() + ")");
+		final Path dir = r.out().prepare(results(r.extraResults()));
+		final Task task = r.task() != null ? r.task() : Pipeline.task(config); // a bad task or file fails before any work
+		final String advice = config.advice(task);
+		if (advice != null) progress.note(advice);
+		progress.trainingStarts(config);
+		final Pipeline.Run run = Pipeline.train(config, task, progress, schedule(dir, r.checkpointEvery()));
+		if (dir != null) RunFolder.writeTraining(dir, run);
+		return new Result(run, dir);
+	}
+
+	/** Continues a checkpointed training to the end, as the interrupted run would have, and tests it. */
+	public static Result resume(final Path checkpoint, final Output out, final int checkpointEvery, final Progress progress)
+		throws IOException
+	{
+		final Path dir = out.prepare(RESULTS);
+		final Checkpoint c = NetworkFile.loadCheckpoint(checkpoint);
+		progress.note(String.format("resuming '%s' after %d of %d RLS trials", c.network().targets().task(), c.trialsDone(),
+			c.network().counts().rls()));
+		final Pipeline.Run run = Pipeline.resume(c, progress, schedule(dir, checkpointEvery));
+		if (dir != null) RunFolder.writeTraining(dir, run);
+		return new Result(run, dir);
+	}
+
+	private static String[] results(final String... extra) {
+		final String[] all = java.util.Arrays.copyOf(RESULTS, RESULTS.length + extra.length);
+		System.arraycopy(extra, 0, all, RESULTS.length, extra.length);
+		return all;
+	}
+
+	private static Checkpoint.Schedule schedule(final Path dir, final int every) {
+		if (dir == null || every == 0) return Checkpoint.Schedule.NONE;
+		final Path file = dir.resolve(CHECKPOINT);
+		return new Checkpoint.Schedule(every, c -> {
+			try {
+				NetworkFile.saveCheckpoint(c, file);
+			}
+			catch (final IOException e) {
+				throw new UncheckedIOException("could not write the checkpoint " + file + ": " + e.getMessage(), e);
+			}
+		});
+	}
+}

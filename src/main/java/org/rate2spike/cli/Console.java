@@ -1,0 +1,25 @@
+package org.rate2spike.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+import org.rate2spike.protocol.TestResult;
+
+/** Where a command line run writes: results on {@code out}, progress, notes and errors on {@code err}. */
+record Console(PrintStream out, PrintStream err, ConsoleProgress progress) {
+
+	void printDrift(final TestResult r) {
+		if (r.driftWarning() != null) out.println("warning: " + r.driftWarning());
+	}
+
+	/** The task's scores and, for tasks with several conditions, the median test nMSE of each condition. */
+	void printScores(final TestResult r) {
+		for (final Map.Entry<String, Object> e : r.scores().entrySet()) {
+			if (e.getValue() instanceof Number n) out.printf("%s: %.5f%n", e.getKey().replace('_', ' '), n.doubleValue());
+			else if (e.getValue() instanceof List<?> list) for (final Object o : list)
+				if (o instanceof Map<?, ?> c) out.printf("condition %s: median test nMSE %.5f (%s trials)%n", c.get("condition"),
+					((Number) c.get("median_test_nmse")).doubleValue(), c.get("trials"));
+		}
+	}
+}
