@@ -22,6 +22,7 @@ import org.rate2spike.protocol.ReadoutStage;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.readout.Readout;
 import org.rate2spike.readout.ReadoutOptions;
+import org.rate2spike.readout.Signals;
 import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
 import org.rate2spike.render.ResultTables;
@@ -53,7 +54,7 @@ public class FitReadout extends Rate2SpikeCommand {
 	@Parameter(label = "Readout name", description = "the name the readout is stored under (letters, digits, _); Test Spiking Network and Export take it")
 	private String readout_name = ReadoutOptions.DEFAULTS.name();
 
-	@Parameter(label = "Signals to read out", description = "output (the task's outputs), derivative (their time derivative) or shift:SECONDS (the outputs SECONDS later, wrapped within each trial)")
+	@Parameter(label = "Signals to read out", description = "output (the task's outputs), derivative (their time derivative), shift:SECONDS (the outputs SECONDS later, wrapped within each trial) or file:PATH (a table or image of any signals, one readout channel each; for a data network given per condition like its targets)")
 	private String signals = ReadoutOptions.DEFAULTS.signals();
 
 	@Parameter(label = "Basis: traces", description = "which synaptic traces the readout combines: both, slow or fast",
@@ -113,7 +114,8 @@ public class FitReadout extends Rate2SpikeCommand {
 			o.name() + "' already exists in " + file + "; choose another name or " + OVERWRITE_HINT);
 		final Task task = Pipeline.taskOf(net.targets());
 		final List<String> files = new ArrayList<>(List.of(FILES));
-		for (int c = 1; task.outputs() > 1 && c <= task.outputs(); c++) files.add("readout_vs_target_ch" + c + ".png");
+		final int channels = Signals.parse(o.signals(), task).channels(); // a file's signals may have any number
+		for (int c = 1; channels > 1 && c <= channels; c++) files.add("readout_vs_target_ch" + c + ".png");
 		refuseToOverwrite(overwrite, "output_folder", folder, files.toArray(String[]::new));
 		result = ReadoutStage.fit(net, task, o, progress());
 		ReadoutFile.add(file, result.readout(), overwrite);

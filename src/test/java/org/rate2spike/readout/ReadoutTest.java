@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -85,29 +86,38 @@ class ReadoutTest {
 		assertArrayEquals(new double[] { 1000, 2000, 4000, 6000, 7000 }, Signals.derivative(x, 0.001)[0], 1e-9);
 		assertArrayEquals(new double[] { 4, 9, 16, 0, 1 }, Signals.shift(x, 2)[0]);
 		assertArrayEquals(new double[] { 16, 0, 1, 4, 9 }, Signals.shift(x, -1)[0]);
-		assertEquals("signals", assertThrows(ParameterException.class, () -> Signals.parse("shift:soon", 0.001)).parameter());
-		assertEquals("signals", assertThrows(ParameterException.class, () -> Signals.parse("velocity", 0.001)).parameter());
+		assertEquals("signals", assertThrows(ParameterException.class, () -> Signals.parse("shift:soon", task)).parameter());
+		assertEquals("signals", assertThrows(ParameterException.class, () -> Signals.parse("velocity", task)).parameter());
+		assertEquals("signals", assertThrows(ParameterException.class, () -> Signals.check("file: ")).parameter());
+		assertEquals(1, Signals.parse("derivative", task).channels());
 	}
 
 	@Test
 	void signalsComeFromATableAlignedWithTheTrials(@TempDir final Path dir) throws IOException {
 		final Trial trial = task.nextTrial(new java.util.Random(1));
 		final double[] expected = Signals.shift(trial.output(), 100)[0];
-		final StringBuilder csv = new StringBuilder("velocity\n");
-		for (final double v : expected) csv.append(v).append('\n');
+		final StringBuilder csv = new StringBuilder("velocity,twice,zero\n");
+		for (final double v : expected) csv.append(v).append(',').append(2 * v).append(",0\n");
 		final Path file = dir.resolve("signal.csv");
-		java.nio.file.Files.writeString(file, csv.toString());
-		final double[][] got = Signals.parse("file:" + file, 0.001).of(trial);
-		assertEquals(1, got.length);
+		Files.writeString(file, csv.toString());
+		final Signals signals = Signals.parse("file:" + file, task);
+		assertEquals(3, signals.channels(), "one channel per column, whatever the task's outputs");
+		final double[][] got = signals.of(trial);
+		assertEquals(3, got.length);
 		assertArrayEquals(expected, got[0], 1e-12);
+		assertEquals(2 * expected[7], got[1][7], 1e-12);
 
 		final Path shorter = dir.resolve("short.csv");
-		java.nio.file.Files.writeString(shorter, "velocity\n1\n2\n3\n");
-		final org.rate2spike.io.FileFormatException e = assertThrows(org.rate2spike.io.FileFormatException.class,
-			() -> Signals.parse("file:" + shorter, 0.001).of(trial));
-		assertTrue(e.getMessage().contains("short.csv") && e.getMessage().contains("must be aligned with the trials"), e.getMessage());
-		assertTrue(assertThrows(org.rate2spike.io.FileFormatException.class, () -> Signals.parse("file:" + dir.resolve("none.csv"),
-			0.001)).getMessage().contains("does not exist"));
+		Files.writeString(shorter, "velocity\n1\n2\n3\n");
+		final ParameterException e = assertThrows(ParameterException.class, () -> Signals.parse("file:" + shorter, task).of(trial));
+		assertEquals("signals: " + shorter + ": condition '1' lasts 3 steps of 0.001 s but the task's trials last 1000; give " +
+			"signals as long as the trials, one row per step (or with a time column)", e.getMessage());
+		assertEquals("signals: " + dir.resolve("none.csv") + " does not exist; use file:PATH with a table or image of the signals",
+			assertThrows(ParameterException.class, () -> Signals.parse("file:" + dir.resolve("none.csv"), task)).getMessage());
+		final Path bad = dir.resolve("bad.csv");
+		Files.writeString(bad, "a\nx\n");
+		assertEquals("signals: " + bad + ": row 2, column 'a': 'x' is not a number", assertThrows(ParameterException.class,
+			() -> Signals.parse("file:" + bad, task)).getMessage());
 	}
 
 	@Test
