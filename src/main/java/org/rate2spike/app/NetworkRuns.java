@@ -16,6 +16,7 @@ import org.rate2spike.protocol.TestStage;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.readout.Readout;
 import org.rate2spike.readout.ReadoutOptions;
+import org.rate2spike.readout.Signals;
 import org.rate2spike.task.DataOptions;
 import org.rate2spike.task.Task;
 import org.rate2spike.util.Check;
@@ -75,17 +76,27 @@ public final class NetworkRuns {
 	}
 
 	/** Fits a readout and stores it in the network file under its name (replacing one of that name only with overwrite). */
-	public static ReadoutOutcome readout(final ReadoutRequest r, final Progress progress, final String... extraResults)
-		throws IOException
+	public static ReadoutOutcome readout(final ReadoutRequest r, final Progress progress) throws IOException {
+		return readout(r, progress, channels -> new String[0]);
+	}
+
+	/**
+	 * As above; {@code extraResults} names the further files the door will write for a readout of so many channels, refused
+	 * like the others before the fit.
+	 */
+	public static ReadoutOutcome readout(final ReadoutRequest r, final Progress progress,
+		final java.util.function.IntFunction<String[]> extraResults) throws IOException
 	{
 		final ReadoutOptions opt = r.options().validate();
-		final Path dir = r.out().prepare(concat(new String[] { READOUT_SUMMARY }, extraResults));
 		final Path file = r.source().network();
 		final TrainedNetwork net = NetworkFile.load(file);
+		final Task task = task(net, r.source());
+		final int channels = Signals.parse(opt.signals(), task).channels();
+		final Path dir = r.out().prepare(concat(new String[] { READOUT_SUMMARY }, extraResults.apply(channels)));
 		if (!r.out().overwrite() && ReadoutFile.list(file).containsKey(opt.name())) throw new ParameterException("readout_name",
 			"'" + opt.name() + "' already exists in " + file + "; choose another name or " + r.out().overwriteHint() +
 				(r.out().overwriteHint().endsWith("replace") ? " it" : ""));
-		final ReadoutStage.Result fit = ReadoutStage.fit(net, task(net, r.source()), opt, progress);
+		final ReadoutStage.Result fit = ReadoutStage.fit(net, task, opt, progress);
 		ReadoutFile.add(file, fit.readout(), r.out().overwrite());
 		if (dir != null) RunFolder.writeReadout(dir, file, fit);
 		return new ReadoutOutcome(net, fit, dir);

@@ -27,6 +27,7 @@ import org.rate2spike.protocol.ReadoutStage;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.readout.Readout;
 import org.rate2spike.readout.ReadoutOptions;
+import org.rate2spike.readout.Signals;
 import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
 import org.rate2spike.render.ResultTables;
@@ -58,7 +59,7 @@ public class FitReadout extends Rate2SpikeCommand {
 	@Parameter(label = "Readout name", description = "the name the readout is stored under (letters, digits, _); Test Spiking Network and Export take it")
 	private String readout_name = ReadoutOptions.DEFAULTS.name();
 
-	@Parameter(label = "Signals to read out", description = "output (the task's outputs), derivative (their time derivative) or shift:SECONDS (the outputs SECONDS later, wrapped within each trial)")
+	@Parameter(label = "Signals to read out", description = "output (the task's outputs), derivative (their time derivative), shift:SECONDS (the outputs SECONDS later, wrapped within each trial) or file:PATH (a table or image of any signals, one readout channel each; for a data network given per condition like its targets)")
 	private String signals = ReadoutOptions.DEFAULTS.signals();
 
 	@Parameter(label = "Basis: traces", description = "which synaptic traces the readout combines: both, slow or fast",
@@ -114,7 +115,11 @@ public class FitReadout extends Rate2SpikeCommand {
 		final ReadoutOptions o = new ReadoutOptions(readout_name == null ? "" : readout_name.trim(), basis, basis_neurons,
 			signals == null ? "" : signals.trim(), method, trials_fit, trials_heldout, folds, rls_alpha).validate();
 		result = NetworkRuns.readout(new NetworkRuns.ReadoutRequest(new NetworkRuns.Source(file, DataOptions.NONE),
-			Output.fiji(folder, overwrite), o), progress(), FILES).fit();
+			Output.fiji(folder, overwrite), o), progress(), channels -> { // a file's signals may have any number of channels
+				final List<String> files = new ArrayList<>(List.of(FILES));
+				for (int c = 1; channels > 1 && c <= channels; c++) files.add("readout_vs_target_ch" + c + ".png");
+				return files.toArray(String[]::new);
+			}).fit();
 
 		final Readout r = result.readout();
 		final List<JFreeChart> charts = new ArrayList<>();

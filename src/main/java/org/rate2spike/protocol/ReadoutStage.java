@@ -50,10 +50,10 @@ public final class ReadoutStage {
 		options.validate();
 		TrainingStage.checkTask(net.targets(), task);
 		final double dt = net.targets().params().dt();
-		final Signals signals = Signals.parse(options.signals(), dt);
+		final Signals signals = Signals.parse(options.signals(), task);
 		final Features features = new Features(options.traces(), options.neurons(), net.params(),
 			net.connectivity().trained().length, dt);
-		final Fitter fitter = new Fitter(options, signals, features, task.outputs());
+		final Fitter fitter = new Fitter(options, signals, features, signals.channels());
 		final SpikingSimulation sim = new SpikingSimulation(net.targets(), task, net.params(), net.seed(),
 			net.counts().init(), net.connectivity(), net.initialVoltage(), net.meanInput().clone());
 		final long start = System.nanoTime();
@@ -123,8 +123,7 @@ public final class ReadoutStage {
 			if (trial < 0) return;
 			if (trial != current) {
 				current = trial;
-				trialSignals = signals.of(tr);
-				if (trialSignals.length != channels) throw new IllegalStateException("signals have " + trialSignals.length + " channels");
+				trialSignals = signals.of(tr); // signals.channels() rows: the readout has one channel per signal
 				if (trial == o.fitTrials()) fit();
 				if (trial >= o.fitTrials()) {
 					outputs[trial - o.fitTrials()] = new double[channels][tr.steps()];
@@ -215,7 +214,7 @@ public final class ReadoutStage {
 			final long n = Arrays.stream(outputs).mapToLong(a -> a == null ? 0 : a[0].length).sum();
 			final double[] nmse = new double[channels], r2 = new double[channels];
 			for (int c = 0; c < channels; c++) {
-				nmse[c] = sse[c] / ss[c];
+				nmse[c] = Metrics.nmse(sse[c], ss[c], n); // an all-zero signal (a file may have one): the MSE
 				sst[c] = sumY2[c] - sumY[c] * sumY[c] / Math.max(1, n);
 				r2[c] = 1 - sse[c] / sst[c];
 			}

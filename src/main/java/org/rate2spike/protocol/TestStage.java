@@ -50,7 +50,10 @@ public final class TestStage {
 		if (readout != null) {
 			final double dt = network.targets().params().dt();
 			rec.readout = readout;
-			rec.signals = Signals.parse(readout.signals(), dt);
+			rec.signals = Signals.parse(readout.signals(), task);
+			if (rec.signals.channels() != readout.channels()) throw new ParameterException("readout", "'" + readout.name() +
+				"' reads out " + readout.channels() + " channels but its signals " + readout.signals() + " now have " +
+				rec.signals.channels() + "; fit it again with the readout command");
 			rec.features = new Features(readout.traces(), readout.neurons(), network.params(),
 				network.connectivity().trained().length, dt);
 			if (rec.features.size() != readout.features()) throw new ParameterException("readout", "'" + readout.name() +

@@ -14,7 +14,8 @@ import org.rate2spike.util.ParameterException;
  * @param name the name it is stored under in the network file
  * @param traces "slow", "fast" or "both": which synaptic traces form the basis
  * @param neurons "trained" (the n neurons of s) or "all"
- * @param signals what to read out: "output" (the task's outputs), "derivative", or "shift:SECONDS"
+ * @param signals what to read out: "output" (the task's outputs), "derivative", "shift:SECONDS" or "file:PATH" (see
+ *        {@link Signals})
  * @param method "ridge" (batch, penalty by k-fold cross-validation over trials) or "rls" (online, as in training)
  * @param fitTrials trials the readout is fitted on
  * @param heldoutTrials further trials it is scored on
@@ -47,7 +48,7 @@ public record ReadoutOptions(
 		choice("basis", traces, TRACES);
 		choice("basis_neurons", neurons, NEURONS);
 		choice("method", method, METHODS);
-		Signals.parse(signals, 0.001); // the message names 'signals'
+		Signals.check(signals);
 		Check.atLeast("trials_fit", fitTrials, 1);
 		Check.atLeast("trials_heldout", heldoutTrials, 1);
 		Check.atLeast("folds", folds, 2);

@@ -1,11 +1,10 @@
 package org.rate2spike.readout;
 
-import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 
-import org.rate2spike.io.DataFiles;
-import org.rate2spike.io.FileFormatException;
-import org.rate2spike.task.Dataset;
+import org.rate2spike.task.Task;
 import org.rate2spike.task.Trial;
 import org.rate2spike.util.ParameterException;
 
@@ -13,62 +12,79 @@ import org.rate2spike.util.ParameterException;
  * Signals a readout can be fitted to, aligned with the task's trials: the task's outputs, their time derivative
  * (central differences, one-sided at the trial's ends), the outputs shifted in time within each trial
  * ({@code shift:0.25} reads out f_out(t + 0.25 s), wrapping around the trial, which suits periodic tasks), or any
- * signals from a table or image ({@code file:PATH}).
+ * signals from a table or image ({@code file:PATH}, see {@link FileSignals}), one readout channel per signal.
  */
 public interface Signals {
 
 	/** The spec as the user wrote it. */
 	String spec();
 
-	/** The signals of one trial, [channel][step]. */
+	/** Number of signals: the readout's channels. */
+	int channels();
+
+	/** The signals of one trial of the task they were made for, [channel][step]. */
 	double[][] of(Trial trial);
 
-	static Signals parse(final String spec, final double dt) {
-		if (spec == null || spec.isBlank()) throw new ParameterException("signals", "is empty; use output, derivative or shift:SECONDS");
-		final String s = spec.trim();
-		if (s.equals("output")) return new Fixed(s, trial -> trial.output());
-		if (s.equals("derivative")) return new Fixed(s, trial -> derivative(trial.output(), dt));
+	/** The signals {@code spec} names, for the trials of {@code task} (at its dt). */
+	static Signals parse(final String spec, final Task task) {
+		final String s = check(spec);
+		final double dt = task.dt();
+		final int outputs = task.outputs();
+		if (s.equals("output")) return new Fixed(s, outputs, trial -> trial.output());
+		if (s.equals("derivative")) return new Fixed(s, outputs, trial -> derivative(trial.output(), dt));
 		if (s.startsWith("shift:")) {
-			final double seconds;
-			try {
-				seconds = Double.parseDouble(s.substring(6));
-			}
-			catch (final NumberFormatException e) {
-				throw new ParameterException("signals", "'" + s + "' needs a number of seconds, e.g. shift:0.25");
-			}
-			if (!Double.isFinite(seconds)) throw new ParameterException("signals", "shift must be finite (got " + s + ")");
-			final long steps = Math.round(seconds / dt);
-			return new Fixed(s, trial -> shift(trial.output(), steps));
+			final long steps = Math.round(shiftSeconds(s) / dt);
+			return new Fixed(s, outputs, trial -> shift(trial.output(), steps));
 		}
-		if (s.startsWith("file:")) return fromFile(s, Path.of(s.substring(5)), dt);
-		throw new ParameterException("signals", "unknown signals '" + s + "'; use output, derivative, shift:SECONDS or file:PATH");
+		return FileSignals.read(s, file(s), task);
 	}
 
 	/**
-	 * Signals from a table or image in the data task's formats (see README): one condition per task condition (or a
-	 * single one for every trial), one channel per signal, resampled to dt (rows without a time column are one time
-	 * step apart). Each condition must last exactly as long as the task's trials of that condition.
+	 * {@code spec} trimmed, when it is well formed and, for {@code file:PATH}, the file exists (whether it suits the
+	 * task shows only with the task); else a ParameterException naming {@code signals}.
 	 */
-	static Signals fromFile(final String spec, final Path file, final double dt) {
-		final Dataset d;
-		try {
-			d = DataFiles.read(file, dt);
+	static String check(final String spec) {
+		if (spec == null || spec.isBlank()) throw new ParameterException("signals", "is empty; use output, derivative, shift:SECONDS or file:PATH");
+		final String s = spec.trim();
+		if (s.equals("output") || s.equals("derivative")) return s;
+		if (s.startsWith("shift:")) {
+			shiftSeconds(s);
+			return s;
 		}
-		catch (final IOException e) {
-			throw new FileFormatException(file, "could not be read (" + e.getMessage() + ")");
+		if (s.startsWith("file:")) {
+			final Path file = file(s);
+			if (!Files.isRegularFile(file)) throw new ParameterException("signals", file + (Files.isDirectory(file) ? " is a folder"
+				: " does not exist") + "; use file:PATH with a table or image of the signals");
+			return s;
 		}
-		final double[][][] values = d.resample(dt);
-		return new Fixed(spec, trial -> {
-			final int c = values.length == 1 ? 0 : trial.condition();
-			if (c >= values.length) throw new FileFormatException(file, "has " + values.length + " conditions but the task has a trial of condition " + (c + 1));
-			final double[][] v = values[c];
-			if (v[0].length != trial.steps()) throw new FileFormatException(file, "condition " + d.conditions()[c] + " lasts " +
-				v[0].length + " steps of " + dt + " s but the task's trials last " + trial.steps() + "; signals must be aligned with the trials");
-			return v;
-		});
+		throw new ParameterException("signals", "unknown signals '" + s + "'; use output, derivative, shift:SECONDS or file:PATH");
 	}
 
-	record Fixed(String spec, java.util.function.Function<Trial, double[][]> fn) implements Signals {
+	private static Path file(final String s) {
+		final String path = s.substring(5).trim();
+		if (path.isEmpty()) throw new ParameterException("signals", "'" + s + "' names no file; use file:PATH with a table or image");
+		try {
+			return Path.of(path);
+		}
+		catch (final java.nio.file.InvalidPathException e) {
+			throw new ParameterException("signals", "'" + path + "' is not a valid path (" + e.getReason() + ")");
+		}
+	}
+
+	private static double shiftSeconds(final String s) {
+		final double seconds;
+		try {
+			seconds = Double.parseDouble(s.substring(6));
+		}
+		catch (final NumberFormatException e) {
+			throw new ParameterException("signals", "'" + s + "' needs a number of seconds, e.g. shift:0.25");
+		}
+		if (!Double.isFinite(seconds)) throw new ParameterException("signals", "shift must be finite (got " + s + ")");
+		return seconds;
+	}
+
+	/** Signals computed from each trial. */
+	record Fixed(String spec, int channels, Function<Trial, double[][]> fn) implements Signals {
 		@Override
 		public double[][] of(final Trial trial) {
 			return fn.apply(trial);

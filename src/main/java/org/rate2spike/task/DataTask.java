@@ -200,6 +200,11 @@ public final class DataTask implements Task {
 		return (int) Math.round(seconds / dt);
 	}
 
+	/** Steps of a condition's data at this task's dt (what anything given per condition must last). */
+	public int dataSteps(final int condition) {
+		return targets[condition][0].length;
+	}
+
 	@Override
 	public Trial nextTrial(final Random rng) {
 		final int c = rng.nextInt(labels.length);
@@ -207,14 +212,14 @@ public final class DataTask implements Task {
 		final double[][] data = targets[c];
 		final int n = data[0].length;
 		if (inputs != null) {
-			final double[][] in = new double[inputs[c].length][rest + n], out = new double[data.length][rest + n];
+			final DataWindow w = new DataWindow(rest, 0, n, 0);
+			final double[][] in = new double[inputs[c].length][rest + n];
 			for (int k = 0; k < in.length; k++) System.arraycopy(inputs[c][k], 0, in[k], rest, n);
-			for (int k = 0; k < out.length; k++) System.arraycopy(data[k], 0, out[k], rest, n);
-			return new Trial(in, out, c, activity == null ? null : padded(activity[c], activityRest, rest, 0, 0, n, true));
+			return new Trial(in, w.place(data, new double[data.length], 1), c, activity(c, w), w);
 		}
 		final int prep = steps(PREP_MIN + (PREP_MAX - PREP_MIN) * rng.nextDouble());
-		final int post = steps(POST), go = Math.max(1, steps(GO));
-		final int start = rest + prep, steps = start + n + post;
+		final DataWindow w = new DataWindow(rest, prep, n, steps(POST));
+		final int start = w.start(), steps = w.steps(), go = Math.max(1, steps(GO));
 		final double[][] in = new double[3][steps];
 		final double theta = 2 * Math.PI * c / labels.length;
 		for (int t = rest; t < start + n; t++) {
@@ -222,29 +227,11 @@ public final class DataTask implements Task {
 			in[1][t] = CUE * Math.sin(theta);
 		}
 		for (int t = start; t < start + go && t < steps; t++) in[2][t] = 1;
-		final double[][] out = padded(data, new double[data.length], rest, prep, post, n, false);
-		return new Trial(in, out, c, activity == null ? null : padded(activity[c], activityRest, rest, prep, post, n, true));
+		return new Trial(in, w.place(data, new double[data.length], 1), c, activity(c, w), w);
 	}
 
-	/** rest → raised-cosine ramp over prep → data → ramp back over post; activity is scaled. */
-	private double[][] padded(final double[][] data, final double[] restValue, final int rest, final int prep, final int post,
-		final int n, final boolean scale)
-	{
-		final int start = rest + prep, steps = start + n + post;
-		final double s = scale ? activityScale : 1;
-		final double[][] out = new double[data.length][steps];
-		for (int k = 0; k < data.length; k++) {
-			final double r = restValue[k], first = data[k][0], last = data[k][n - 1];
-			for (int t = 0; t < rest; t++) out[k][t] = s * r;
-			for (int t = 0; t < prep; t++) out[k][rest + t] = s * (r + (first - r) * ramp(t + 1, prep));
-			for (int t = 0; t < n; t++) out[k][start + t] = s * data[k][t];
-			for (int t = 0; t < post; t++) out[k][start + n + t] = s * (last + (r - last) * ramp(t + 1, post));
-		}
-		return out;
-	}
-
-	/** Raised cosine from 0 (i = 0) to 1 (i = n). */
-	private static double ramp(final int i, final int n) {
-		return 0.5 - 0.5 * Math.cos(Math.PI * i / n);
+	/** The condition's activity placed like the targets but resting at the mean first sample, scaled; null without. */
+	private double[][] activity(final int c, final DataWindow w) {
+		return activity == null ? null : w.place(activity[c], activityRest, activityScale);
 	}
 }

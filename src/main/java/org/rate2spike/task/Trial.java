@@ -9,11 +9,17 @@ package org.rate2spike.task;
  * @param condition the condition index (0 for tasks with a single condition)
  * @param activity recorded population activity, [units][steps], whose PCs are the factor targets of tasks that
  *        {@linkplain Task#hasActivity() have it}; null otherwise
+ * @param window where a data task placed the condition's data in this trial (what aligns anything else given per
+ *        condition with it); null for other tasks
  */
-public record Trial(double[][] input, double[][] output, int condition, double[][] activity) {
+public record Trial(double[][] input, double[][] output, int condition, double[][] activity, DataWindow window) {
 
 	public Trial(final double[][] input, final double[][] output, final int condition) {
-		this(input, output, condition, null);
+		this(input, output, condition, null, null);
+	}
+
+	public Trial(final double[][] input, final double[][] output, final int condition, final double[][] activity) {
+		this(input, output, condition, activity, null);
 	}
 
 	public Trial {
@@ -25,6 +31,7 @@ public record Trial(double[][] input, double[][] output, int condition, double[]
 			if (c.length != steps) throw new IllegalArgumentException("input and output lengths differ");
 		if (activity != null) for (final double[] c : activity)
 			if (c.length != steps) throw new IllegalArgumentException("activity and output lengths differ");
+		if (window != null && window.steps() != steps) throw new IllegalArgumentException("the data window and the trial differ in length");
 	}
 
 	public int steps() {

@@ -164,6 +164,43 @@ class ReadoutSweepExportCommandsTest {
 		assertEquals("readout: 'nope' is not in " + net + "; it has [deriv]", CommandsTest.reason(unknown));
 	}
 
+	/** A table of three signals on the one-output network: a readout of three channels, tested and exported as such. */
+	@Test
+	void aFileOfAnyNumberOfChannelsIsReadOutTestedAndExported(@TempDir final Path dir) throws Exception {
+		final Path net = network(dir), pics = dir.resolve("readout"), signals = dir.resolve("three.csv");
+		final StringBuilder csv = new StringBuilder("sin,cos,ramp\n");
+		for (int t = 0; t < 1000; t++) csv.append(Math.sin(t / 159.0)).append(',').append(Math.cos(t / 159.0)).append(',')
+			.append(t / 1000.0).append('\n');
+		Files.writeString(signals, csv.toString());
+		final Module m = run(FitReadout.class, "network_file", net.toFile(), "readout_name", "three", "signals", "file:" + signals,
+			"trials_fit", 3, "trials_heldout", 2, "folds", 3, "output_folder", pics.toFile());
+		CommandsTest.assertRan(m);
+		final FitReadout fit = CommandsTest.command(m);
+		assertEquals(3, ReadoutFile.get(net, "three").channels(), "one readout channel per signal");
+		assertEquals(3, fit.table().size());
+		assertEquals(3, fit.readoutVsTarget().getStackSize());
+		for (int c = 1; c <= 3; c++) CommandsTest.assertFile(pics.resolve("readout_vs_target_ch" + c + ".png"));
+		final Module again = run(FitReadout.class, "network_file", net.toFile(), "readout_name", "other", "signals", "file:" +
+			signals, "trials_fit", 3, "trials_heldout", 2, "folds", 3, "output_folder", pics.toFile());
+		assertTrue(CommandsTest.reason(again).contains("readout_vs_target_ch3.png"), CommandsTest.reason(again));
+
+		final Module test = run(TestSpikingNetwork.class, "network_file", net.toFile(), "trials_test", 2, "readout_name", "three");
+		CommandsTest.assertRan(test);
+		assertEquals(3, ((TestSpikingNetwork) CommandsTest.command(test)).result().targets()[0].length);
+		final Path out = dir.resolve("export");
+		CommandsTest.assertRan(run(ExportSpikesAndTraces.class, "network_file", net.toFile(), "trials_test", 2, "voltages", "",
+			"readout_name", "three", "output_folder", out.toFile()));
+		assertArrayEquals(new int[] { 2, 3, 1000 }, Npz.read(out.resolve("export.npz")).array("output").shape());
+
+		Files.writeString(signals, "sin,cos\n1,2\n3,4\n");
+		assertEquals("signals: " + signals + ": condition '1' lasts 2 steps of 0.001 s but the task's trials last 1000; give " +
+			"signals as long as the trials, one row per step (or with a time column)", CommandsTest.reason(run(FitReadout.class,
+			"network_file", net.toFile(), "readout_name", "two", "signals", "file:" + signals, "trials_fit", 3, "folds", 3)));
+		assertEquals("readout: 'three' reads out 3 channels but its signals file:" + signals + " now have 2; fit it again with " +
+			"the readout command", CommandsTest.reason(run(TestSpikingNetwork.class, "network_file", net.toFile(), "readout_name",
+			"three")));
+	}
+
 	@Test
 	void fitReadoutBadInputGivesTheCoresMessage(@TempDir final Path dir) throws Exception {
 		final Path net = network(dir);
