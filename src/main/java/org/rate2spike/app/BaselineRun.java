@@ -7,10 +7,10 @@ import java.util.Map;
 
 import org.rate2spike.baseline.BaselineStage;
 import org.rate2spike.io.BaselineFile;
-import org.rate2spike.io.Json;
-import org.rate2spike.io.RunFolder;
+import org.rate2spike.format.Json;
+import org.rate2spike.app.RunFolder;
 import org.rate2spike.protocol.Metrics;
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.rate.RateTargets;

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.Progress;
+import org.rate2spike.render.Charts;
 import org.rate2spike.sweep.SlurmExecutor;
 import org.rate2spike.sweep.SweepResult;
 import org.rate2spike.sweep.SweepRunner;
@@ -35,8 +36,14 @@ public final class SweepRun {
 		if (r.threads() < 1) throw new ParameterException("threads", "must be at least 1 (got " + r.threads() + ")");
 		final Path dir = prepare(r.spec(), r.out());
 		final SweepResult result = SweepRunner.run(r.spec(), dir, r.threads(), listener);
-		result.write(dir);
+		write(result, dir);
 		return result;
+	}
+
+	/** sweep.json and, when there is a curve, sweep.png. */
+	private static void write(final SweepResult r, final Path dir) throws IOException {
+		r.write(dir);
+		if (!r.curves().isEmpty()) Charts.savePng(Charts.sweep(r), dir.resolve("sweep.png"));
 	}
 
 	/** Submits one array task per point; the job id, or "" when every point is already finished. */
@@ -53,7 +60,7 @@ public final class SweepRun {
 		if (wait) SlurmExecutor.await(dir, progress);
 		final List<SlurmExecutor.Missing> missing = SlurmExecutor.collect(dir);
 		final SweepResult r = SlurmExecutor.result(dir);
-		r.write(dir);
+		write(r, dir);
 		return new Collected(r, missing);
 	}
 }

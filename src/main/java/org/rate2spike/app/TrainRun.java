@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import org.rate2spike.io.NetworkFile;
-import org.rate2spike.io.RunFolder;
+import org.rate2spike.app.RunFolder;
 import org.rate2spike.protocol.Checkpoint;
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.task.Task;

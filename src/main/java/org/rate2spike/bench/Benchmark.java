@@ -16,7 +16,7 @@ import org.rate2spike.kernels.Workers;
 import org.rate2spike.learn.Decoders;
 import org.rate2spike.learn.Rls;
 import org.rate2spike.protocol.Phase;
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.protocol.TrialCounts;

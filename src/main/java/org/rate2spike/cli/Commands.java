@@ -12,9 +12,9 @@ import org.rate2spike.app.BaselineRun;
 import org.rate2spike.app.NetworkRuns;
 import org.rate2spike.app.Output;
 import org.rate2spike.app.TrainRun;
-import org.rate2spike.io.Json;
-import org.rate2spike.io.Npz;
-import org.rate2spike.io.RunFolder;
+import org.rate2spike.format.Json;
+import org.rate2spike.format.Npz;
+import org.rate2spike.app.RunFolder;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.readout.ReadoutOptions;
@@ -262,7 +262,7 @@ final class Commands {
 		@Override
 		public Integer call() throws IOException {
 			final Npz.Contents c = Npz.read(file);
-			if (!c.texts().containsKey("meta.json")) throw new org.rate2spike.io.FileFormatException(file, "has no meta.json entry: it is not a Rate2Spike file");
+			if (!c.texts().containsKey("meta.json")) throw new org.rate2spike.format.FileFormatException(file, "has no meta.json entry: it is not a Rate2Spike file");
 			final var out = console.out();
 			out.println(file + ":");
 			out.println(Json.write(Json.parse(file, c.text("meta.json"))));

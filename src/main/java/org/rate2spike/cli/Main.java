@@ -1,5 +1,7 @@
 package org.rate2spike.cli;
 
+import org.rate2spike.format.FileFormatException;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;

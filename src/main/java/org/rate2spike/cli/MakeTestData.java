@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.rate2spike.io.DataFiles;
-import org.rate2spike.task.Dataset;
+import org.rate2spike.format.DataFiles;
+import org.rate2spike.format.Dataset;
 import org.rate2spike.task.SyntheticEmg;
 
 /**

@@ -15,7 +15,7 @@ import org.rate2spike.io.ExportFiles;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.protocol.Export;
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.readout.Readout;
 import org.rate2spike.util.Check;

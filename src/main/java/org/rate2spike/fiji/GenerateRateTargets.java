@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import ij.ImagePlus;
 
 import org.jfree.chart.JFreeChart;
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.io.TargetsFile;
 import org.rate2spike.protocol.RateActivity;
 import org.rate2spike.protocol.TargetsStage;

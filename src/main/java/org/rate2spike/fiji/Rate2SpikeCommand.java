@@ -1,5 +1,7 @@
 package org.rate2spike.fiji;
 
+import org.rate2spike.format.FileFormatException;
+
 import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
 import java.io.File;

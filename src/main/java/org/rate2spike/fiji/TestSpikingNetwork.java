@@ -17,7 +17,7 @@ import org.rate2spike.app.TrainRun;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.readout.Readout;
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.SpikeRaster;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TestStage;

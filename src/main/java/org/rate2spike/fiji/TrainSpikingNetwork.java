@@ -10,7 +10,7 @@ import org.jfree.chart.JFreeChart;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.TargetsFile;
 import org.rate2spike.protocol.LastTrialSpikes;
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.protocol.TrainingStage;

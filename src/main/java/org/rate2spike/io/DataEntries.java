@@ -1,10 +1,14 @@
 package org.rate2spike.io;
 
+import org.rate2spike.format.Npz;
+import org.rate2spike.format.NpyArray;
+import org.rate2spike.format.FileFormatException;
+
 import java.util.Map;
 
 import org.rate2spike.task.DataOptions;
 import org.rate2spike.task.DataSpec;
-import org.rate2spike.task.Dataset;
+import org.rate2spike.format.Dataset;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;

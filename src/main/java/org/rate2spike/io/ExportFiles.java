@@ -1,5 +1,9 @@
 package org.rate2spike.io;
 
+import org.rate2spike.format.Npz;
+import org.rate2spike.format.NpyArray;
+import org.rate2spike.format.Json;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -121,7 +121,7 @@ public final class TrainingStage {
 		return v0;
 	}
 
-	static void checkTask(final RateTargets targets, final Task task) {
+	public static void checkTask(final RateTargets targets, final Task task) {
 		if (task.inputs() != targets.inputs() || task.outputs() != targets.outputs())
 			throw new ParameterException("task", "'" + task.name() + "' has " + task.inputs() + " inputs and " +
 				task.outputs() + " outputs, but the rate targets were made for " + targets.inputs() + " and " +

@@ -5,10 +5,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
 
-import org.rate2spike.io.DataFiles;
-import org.rate2spike.io.FileFormatException;
+import org.rate2spike.format.DataFiles;
+import org.rate2spike.format.FileFormatException;
 import org.rate2spike.task.DataTask;
-import org.rate2spike.task.Dataset;
+import org.rate2spike.format.Dataset;
 import org.rate2spike.task.Task;
 import org.rate2spike.task.Trial;
 import org.rate2spike.util.ParameterException;

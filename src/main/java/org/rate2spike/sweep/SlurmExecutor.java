@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-import org.rate2spike.io.Json;
+import org.rate2spike.format.Json;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.util.ParameterException;

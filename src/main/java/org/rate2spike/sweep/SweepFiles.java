@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.rate2spike.io.FileFormatException;
-import org.rate2spike.io.Json;
+import org.rate2spike.format.FileFormatException;
+import org.rate2spike.format.Json;
 import org.rate2spike.protocol.TrainingConfig;
 
 import com.google.gson.JsonElement;

@@ -103,10 +103,9 @@ public record SweepResult(List<Curve> curves, int points, int done, int failed, 
 		return lines;
 	}
 
-	/** Writes sweep.json and, when there is a curve, sweep.png into the sweep folder (sweep.csv is written as points finish). */
+	/** Writes sweep.json into the sweep folder (sweep.csv is written as points finish, the picture by the use case). */
 	public void write(final java.nio.file.Path dir) throws java.io.IOException {
-		org.rate2spike.io.Json.write(dir.resolve("sweep.json"), toMap());
-		if (!curves.isEmpty()) org.rate2spike.render.Charts.savePng(org.rate2spike.render.Charts.sweep(this), dir.resolve("sweep.png"));
+		org.rate2spike.format.Json.write(dir.resolve("sweep.json"), toMap());
 	}
 
 	/** The summary written to sweep.json. */

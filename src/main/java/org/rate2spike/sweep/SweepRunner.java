@@ -20,7 +20,7 @@ import org.rate2spike.io.NetworkFile;
 import org.rate2spike.protocol.CancelledException;
 import org.rate2spike.protocol.Checkpoint;
 import org.rate2spike.protocol.Metrics;
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TestStage;

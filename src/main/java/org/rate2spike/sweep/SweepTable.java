@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.rate2spike.io.FileFormatException;
-import org.rate2spike.io.Json;
+import org.rate2spike.format.FileFormatException;
+import org.rate2spike.format.Json;
 
 /**
  * The results table of a sweep, {@code sweep.csv}: one row per finished point or rate baseline, written atomically

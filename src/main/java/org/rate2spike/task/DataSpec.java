@@ -1,5 +1,7 @@
 package org.rate2spike.task;
 
+import org.rate2spike.format.Dataset;
+
 /**
  * What a {@code data} task is made of, as kept in the rate-targets and network files so that a network can be tested,
  * read out, exported and resumed without the original files: the data sets as read and the options. Given the same

@@ -1,9 +1,11 @@
 package org.rate2spike.task;
 
+import org.rate2spike.format.Dataset;
+
 import java.util.Map;
 import java.util.Random;
 
-import org.rate2spike.io.FileFormatException;
+import org.rate2spike.format.FileFormatException;
 import org.rate2spike.util.Check;
 import org.rate2spike.util.ParameterException;
 

@@ -1,5 +1,7 @@
 package org.rate2spike.task;
 
+import org.rate2spike.format.Dataset;
+
 /**
  * The {@code reach} task's default data: an EMG-like set that the project generates itself, saved in
  * {@code test-data/reach_emg.csv} and {@code test-data/reach_emg.tif}.

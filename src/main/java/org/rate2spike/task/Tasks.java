@@ -2,7 +2,6 @@ package org.rate2spike.task;
 
 import java.util.List;
 
-import org.rate2spike.io.DataFiles;
 import org.rate2spike.util.ParameterException;
 
 /** The built-in tasks, by the name a user types. */
@@ -12,15 +11,6 @@ public final class Tasks {
 	public static final String REACH = "reach";
 
 	private Tasks() {}
-
-	/**
-	 * A task by name; {@code data} reads its files as {@code data} says ({@link DataFiles}), and the others ignore
-	 * {@code data}.
-	 */
-	public static Task create(final String name, final double dt, final DataOptions data) {
-		if (DataTask.NAME.equals(name)) return DataFiles.task(data.validate(), dt);
-		return create(name, dt);
-	}
 
 	public static List<String> names() {
 		return List.of(OscillationTask.NAME, IntegrationTask.NAME, ContextTask.NAME, REACH, DataTask.NAME);

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rate2spike.io.BaselineFile;
-import org.rate2spike.io.FileFormatException;
+import org.rate2spike.format.FileFormatException;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.protocol.Metrics;
 import org.rate2spike.protocol.Progress;

@@ -14,7 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rate2spike.io.Npz;
+import org.rate2spike.format.Npz;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

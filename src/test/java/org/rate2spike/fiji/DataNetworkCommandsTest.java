@@ -16,7 +16,7 @@ import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.OldFiles;
 import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.io.TargetsFile;
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.protocol.TrialCounts;

@@ -1,5 +1,9 @@
 package org.rate2spike.io;
 
+import org.rate2spike.format.DataFiles;
+
+import org.rate2spike.format.Npz;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,7 +20,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rate2spike.protocol.ActivityTargets;
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TestStage;
@@ -28,7 +32,7 @@ import org.rate2spike.rate.RateTargets;
 import org.rate2spike.task.DataOptions;
 import org.rate2spike.task.DataSpec;
 import org.rate2spike.task.DataTask;
-import org.rate2spike.task.Dataset;
+import org.rate2spike.format.Dataset;
 import org.rate2spike.task.Task;
 import org.rate2spike.task.Tasks;
 import org.rate2spike.task.Trial;

@@ -1,5 +1,7 @@
 package org.rate2spike.io;
 
+import org.rate2spike.format.Npz;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rate2spike.protocol.Export;
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.protocol.TrainingConfig;

@@ -1,5 +1,9 @@
 package org.rate2spike.io;
 
+import org.rate2spike.format.Npz;
+import org.rate2spike.format.NpyArray;
+import org.rate2spike.format.FileFormatException;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TestStage;

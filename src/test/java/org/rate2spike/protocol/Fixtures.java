@@ -1,5 +1,7 @@
 package org.rate2spike.protocol;
 
+import org.rate2spike.pipeline.Pipeline;
+
 /**
  * Networks trained once per test JVM and shared by the test classes that need a well-trained network
  * (training one at the default sizes takes tens of seconds).

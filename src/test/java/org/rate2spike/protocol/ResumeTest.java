@@ -1,5 +1,7 @@
 package org.rate2spike.protocol;
 
+import org.rate2spike.pipeline.Pipeline;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,7 +15,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rate2spike.io.FileFormatException;
+import org.rate2spike.format.FileFormatException;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.OldFiles;
 import org.rate2spike.task.DataOptions;

@@ -1,5 +1,7 @@
 package org.rate2spike.protocol;
 
+import org.rate2spike.pipeline.Pipeline;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;

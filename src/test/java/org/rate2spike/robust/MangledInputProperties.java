@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.rate2spike.io.FileFormatException;
+import org.rate2spike.format.FileFormatException;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.TargetsFile;
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.protocol.TrialCounts;

@@ -1,5 +1,7 @@
 package org.rate2spike.task;
 
+import org.rate2spike.format.Dataset;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

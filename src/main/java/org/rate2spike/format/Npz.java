@@ -1,4 +1,4 @@
-package org.rate2spike.io;
+package org.rate2spike.format;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,7 +68,7 @@ public final class Npz {
 		zip.closeEntry();
 	}
 
-	static byte[] npy(final NpyArray a) {
+	public static byte[] npy(final NpyArray a) {
 		final StringBuilder shape = new StringBuilder("(");
 		for (int i = 0; i < a.shape().length; i++) shape.append(a.shape()[i]).append(i == 0 && a.shape().length == 1 ? "," : i + 1 < a.shape().length ? ", " : "");
 		shape.append(')');
@@ -147,7 +147,7 @@ public final class Npz {
 		return out.toByteArray();
 	}
 
-	static NpyArray parseNpy(final Path file, final String name, final byte[] data) {
+	public static NpyArray parseNpy(final Path file, final String name, final byte[] data) {
 		final String where = "array '" + name + "'";
 		if (data.length < 10) throw new FileFormatException(file, where + " is truncated");
 		for (int i = 0; i < MAGIC.length; i++)

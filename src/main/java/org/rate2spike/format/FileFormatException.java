@@ -1,4 +1,4 @@
-package org.rate2spike.io;
+package org.rate2spike.format;
 
 import java.nio.file.Path;
 

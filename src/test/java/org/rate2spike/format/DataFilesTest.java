@@ -1,4 +1,6 @@
-package org.rate2spike.io;
+package org.rate2spike.format;
+
+import org.rate2spike.format.FileFormatException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rate2spike.cli.MakeTestData;
 import org.rate2spike.task.DataOptions;
-import org.rate2spike.task.Dataset;
+import org.rate2spike.format.Dataset;
 import org.rate2spike.task.SyntheticEmg;
 import org.rate2spike.util.ParameterException;
 
@@ -105,15 +107,15 @@ class DataFilesTest {
 		Files.writeString(inputs, "condition,time,u\na,0,1\na,0.01,1\nb,0,0\nb,0.01,1\nb,0.02,0\n");
 		Files.writeString(other, "condition,time,u\na,0,1\na,0.01,1\na,0.02,0\nc,0,0\nc,0.01,1\nc,0.02,0\n");
 		final DataOptions o = DataOptions.NONE.with("data_targets", targets.toString());
-		FileFormatException e = assertThrows(FileFormatException.class, () -> DataFiles.task(o.with("data_inputs", inputs.toString()), 0.001));
+		FileFormatException e = assertThrows(FileFormatException.class, () -> org.rate2spike.io.DataTaskFiles.task(o.with("data_inputs", inputs.toString()), 0.001));
 		assertTrue(e.getMessage().contains(inputs + ": condition 'a' lasts 0.01 s (2 samples) but " + targets +
 			" has it lasting 0.02 s (3 samples)"), e.getMessage());
-		e = assertThrows(FileFormatException.class, () -> DataFiles.task(o.with("data_factors", other.toString()), 0.001));
+		e = assertThrows(FileFormatException.class, () -> org.rate2spike.io.DataTaskFiles.task(o.with("data_factors", other.toString()), 0.001));
 		assertTrue(e.getMessage().contains(other + ": has no condition 'b'"), e.getMessage());
-		assertEquals(2, DataFiles.task(o, 0.001).conditions());
-		assertTrue(assertThrows(ParameterException.class, () -> DataFiles.task(DataOptions.NONE, 0.001)).getMessage()
+		assertEquals(2, org.rate2spike.io.DataTaskFiles.task(o, 0.001).conditions());
+		assertTrue(assertThrows(ParameterException.class, () -> org.rate2spike.io.DataTaskFiles.task(DataOptions.NONE, 0.001)).getMessage()
 			.startsWith("data_targets: the data task needs"));
-		assertTrue(assertThrows(FileFormatException.class, () -> DataFiles.task(o.with("data_inputs", dir.resolve("nope.csv").toString()), 0.001))
+		assertTrue(assertThrows(FileFormatException.class, () -> org.rate2spike.io.DataTaskFiles.task(o.with("data_inputs", dir.resolve("nope.csv").toString()), 0.001))
 			.getMessage().contains("nope.csv: does not exist"));
 	}
 

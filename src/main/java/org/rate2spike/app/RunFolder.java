@@ -1,11 +1,16 @@
-package org.rate2spike.io;
+package org.rate2spike.app;
+
+import org.rate2spike.io.NetworkFile;
+import org.rate2spike.io.TargetsFile;
+
+import org.rate2spike.format.Json;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.rate2spike.protocol.Pipeline;
+import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.ReadoutStage;
 import org.rate2spike.readout.Readout;
 import org.rate2spike.protocol.TestResult;

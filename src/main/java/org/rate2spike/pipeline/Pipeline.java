@@ -1,4 +1,16 @@
-package org.rate2spike.protocol;
+package org.rate2spike.pipeline;
+
+import org.rate2spike.protocol.TestStage;
+import org.rate2spike.protocol.Progress;
+import org.rate2spike.protocol.Checkpoint;
+import org.rate2spike.protocol.TrainingStage;
+import org.rate2spike.protocol.TestResult;
+import org.rate2spike.protocol.TrainedNetwork;
+import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.protocol.TargetsStage;
+import org.rate2spike.protocol.TrialCounts;
+import org.rate2spike.io.DataTaskFiles;
+import org.rate2spike.protocol.ActivityTargets;
 
 import org.rate2spike.rate.RateTargets;
 import org.rate2spike.task.DataOptions;
@@ -33,7 +45,8 @@ public final class Pipeline {
 
 	/** The task a configuration names, with its data options: the one place every door makes its task. */
 	public static Task task(final TrainingConfig config) {
-		return Tasks.create(config.task(), config.rate().dt(), config.data());
+		if (DataTask.NAME.equals(config.task())) return DataTaskFiles.task(config.data().validate(), config.rate().dt());
+		return Tasks.create(config.task(), config.rate().dt());
 	}
 
 	/**
@@ -119,7 +132,7 @@ public final class Pipeline {
 			if (t.data() == null) throw new ParameterException("data_targets", NO_DATA);
 			return t.data().task(dt);
 		}
-		final DataTask task = (DataTask) Tasks.create(DataTask.NAME, dt, data);
+		final DataTask task = DataTaskFiles.task(data.validate(), dt);
 		checkShape(t, task, data);
 		return task;
 	}

@@ -1,4 +1,5 @@
-package org.rate2spike.io;
+package org.rate2spike.format;
+
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -14,10 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.rate2spike.task.DataOptions;
-import org.rate2spike.task.DataSpec;
-import org.rate2spike.task.DataTask;
-import org.rate2spike.task.Dataset;
 import org.rate2spike.util.ParameterException;
 
 import ij.ImagePlus;
@@ -48,26 +45,6 @@ import ij.process.ImageProcessor;
 public final class DataFiles {
 
 	private DataFiles() {}
-
-	/** The {@code data} task described by {@code options}. */
-	public static DataTask task(final DataOptions options, final double dt) {
-		if (options.targetsFile().isEmpty()) throw new ParameterException("data_targets",
-			"the data task needs a table or image of targets: --targets FILE (see the README, 'Tasks and your own data')");
-		final Dataset targets = readOrFail(options.targetsFile(), options.sampleInterval());
-		final Dataset inputs = options.inputsFile().isEmpty() ? null : readOrFail(options.inputsFile(), options.sampleInterval());
-		final Dataset activity = options.factorsFile().isEmpty() ? null : readOrFail(options.factorsFile(), options.sampleInterval());
-		return new DataSpec(targets, inputs, activity, options).task(dt);
-	}
-
-	private static Dataset readOrFail(final String file, final double sampleInterval) {
-		final Path path = Path.of(file);
-		try {
-			return read(path, sampleInterval);
-		}
-		catch (final IOException e) {
-			throw new FileFormatException(path, "could not be read (" + e.getMessage() + ")");
-		}
-	}
 
 	/** A table or an image, by the file's name. */
 	public static Dataset read(final Path file, final double sampleInterval) throws IOException {

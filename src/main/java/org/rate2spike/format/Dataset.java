@@ -1,4 +1,4 @@
-package org.rate2spike.task;
+package org.rate2spike.format;
 
 import java.util.Arrays;
 

@@ -1,0 +1,38 @@
+package org.rate2spike.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.rate2spike.format.DataFiles;
+import org.rate2spike.format.Dataset;
+import org.rate2spike.format.FileFormatException;
+import org.rate2spike.task.DataOptions;
+import org.rate2spike.task.DataSpec;
+import org.rate2spike.task.DataTask;
+import org.rate2spike.util.ParameterException;
+
+/** The {@code data} task from the files its options name (tables or images, read by {@link DataFiles}). */
+public final class DataTaskFiles {
+
+	private DataTaskFiles() {}
+
+	/** The {@code data} task described by {@code options}. */
+	public static DataTask task(final DataOptions options, final double dt) {
+		if (options.targetsFile().isEmpty()) throw new ParameterException("data_targets",
+			"the data task needs a table or image of targets: --targets FILE (see the README, 'Tasks and your own data')");
+		final Dataset targets = readOrFail(options.targetsFile(), options.sampleInterval());
+		final Dataset inputs = options.inputsFile().isEmpty() ? null : readOrFail(options.inputsFile(), options.sampleInterval());
+		final Dataset activity = options.factorsFile().isEmpty() ? null : readOrFail(options.factorsFile(), options.sampleInterval());
+		return new DataSpec(targets, inputs, activity, options).task(dt);
+	}
+
+	private static Dataset readOrFail(final String file, final double sampleInterval) {
+		final Path path = Path.of(file);
+		try {
+			return DataFiles.read(path, sampleInterval);
+		}
+		catch (final IOException e) {
+			throw new FileFormatException(path, "could not be read (" + e.getMessage() + ")");
+		}
+	}
+}
