@@ -25,13 +25,13 @@ import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.protocol.TrialCounts;
 import org.rate2spike.task.Tasks;
 
-/** The files are what README's "Files and formats" says they are: names, shapes and types. */
+/** The files are what docs/file-formats.md says they are: names, shapes and types. */
 class DocumentedFormatTest {
 
-	/** Rows of README's array table: name → shape text such as "Ñ×ñ". */
+	/** Rows of the documented array table: name → shape text such as "Ñ×ñ". */
 	private static Map<String, String> documentedArrays() throws IOException {
-		final String readme = Files.readString(Path.of("README.md"));
-		String section = readme.substring(readme.indexOf("## Files and formats"));
+		final String readme = Files.readString(Path.of("docs/file-formats.md"));
+		String section = readme.substring(readme.indexOf("## Network, targets and baseline files"));
 		section = section.substring(0, section.indexOf("\n## ", 5) > 0 ? section.indexOf("\n## ", 5) : section.length());
 		final Map<String, String> m = new LinkedHashMap<>();
 		final Matcher row = Pattern.compile("(?m)^\\| (`[^|]+`) \\| ([^|]+) \\|").matcher(section);
@@ -55,7 +55,7 @@ class DocumentedFormatTest {
 			"2n", 2 * n.connectivity().trained().length, "outputs", 1, "inputs", 1, "RLS trials", 3);
 		final Map<String, String> doc = documentedArrays();
 		assertEquals(new java.util.TreeSet<>(doc.keySet()), new java.util.TreeSet<>(c.arrays().keySet()),
-			"README documents every array of the file, and only those");
+			"docs/file-formats.md documents every array of the file, and only those");
 		for (final Map.Entry<String, String> e : doc.entrySet()) {
 			final String[] parts = e.getValue().split("×");
 			final int[] expected = new int[parts.length];
@@ -67,7 +67,7 @@ class DocumentedFormatTest {
 		assertTrue(c.texts().containsKey("meta.json"));
 	}
 
-	/** Runs README's Python snippet's loading part with NumPy, where Python and NumPy are installed. */
+	/** Runs the documented Python snippet's loading part with NumPy, where Python and NumPy are installed. */
 	@Test
 	void numpyReadsTheFilesAsDocumented(@TempDir final Path dir) throws Exception {
 		final Pipeline.Run run = Pipeline.train(TrainingConfig.DEFAULTS.withTrials(new TrialCounts(1, 2, 2, 3, 2))
