@@ -154,6 +154,9 @@ final class SweepCommands {
 		@Option(names = "--index", required = true, paramLabel = "I", description = "the task's index in the array")
 		int index;
 
+		@Option(names = "--threads", paramLabel = "K", description = "cores of this task (the job script sets them with -Drate2spike.threads)")
+		int threads;
+
 		final Console console;
 
 		Task(final Console console) {

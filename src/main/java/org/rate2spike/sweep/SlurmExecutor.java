@@ -16,7 +16,7 @@ import org.rate2spike.util.ParameterException;
 
 /**
  * Runs a sweep as a SLURM job array: one array task per job of {@link SweepSpec#jobs()}, each running the headless
- * command line ({@code sweep-task}) with its index. No scheduler of our own: SLURM's {@code sbatch},
+ * main class {@code org.rate2spike.app.SweepTask} (the command line's {@code sweep-task}) with its index. No scheduler of our own: SLURM's {@code sbatch},
  * {@code squeue} and {@code scancel} do the work; results come back through {@link SweepFiles}.
  */
 public final class SlurmExecutor {
@@ -86,7 +86,7 @@ public final class SlurmExecutor {
 		b.append("set -euo pipefail\n");
 		b.append("exec ").append(quote(java)).append(" -Xmx").append(Math.max(256, mem * 4 / 5)).append("m -Djava.awt.headless=true")
 			.append(" -Drate2spike.threads=").append(o.cpus())
-			.append(" -cp ").append(quote(cp)).append(" org.rate2spike.cli.Main sweep-task --dir ").append(quote(abs.toString()))
+			.append(" -cp ").append(quote(cp)).append(" org.rate2spike.app.SweepTask --dir ").append(quote(abs.toString()))
 			.append(" --index \"$SLURM_ARRAY_TASK_ID\" --threads ").append(o.cpus()).append('\n');
 		return b.toString();
 	}

@@ -82,7 +82,7 @@ class HeadlessRoutesTest {
 		final Path local = dir.resolve("local"), slurm = dir.resolve("slurm");
 		new SciJava().launch("--headless", "--run", SweepNetworkSize.TITLE, sweepOptions(local, "local"));
 		new SciJava().launch("--headless", "--run", SweepNetworkSize.TITLE, sweepOptions(slurm, "slurm"));
-		assertTrue(Files.readString(slurm.resolve("slurm/sweep.sbatch")).contains("sweep-task --dir"));
+		assertTrue(Files.readString(slurm.resolve("slurm/sweep.sbatch")).contains("org.rate2spike.app.SweepTask --dir"));
 		assertFalse(Files.readString(slurm.resolve("slurm/jobs.txt")).isBlank(), "a job id was recorded");
 		assertEquals(withoutWallTime(local.resolve("sweep.csv")), withoutWallTime(slurm.resolve("sweep.csv")),
 			"the same table from SLURM as from the local executor");
