@@ -28,13 +28,13 @@ public final class SweepTask {
 			System.err.println("error: a sweep task needs --dir DIR --index I");
 			System.exit(2);
 		}
-		System.exit(run(dir, index) ? 0 : 1);
+		System.exit(run(dir, index, System.out) ? 0 : 1);
 	}
 
-	/** Runs task {@code index} of the sweep in {@code dir}; true when its point finished. */
-	public static boolean run(final Path dir, final int index) throws Exception {
+	/** Runs task {@code index} of the sweep in {@code dir}, reporting on {@code out}; true when its point finished. */
+	public static boolean run(final Path dir, final int index, final java.io.PrintStream out) throws Exception {
 		final SweepTable.Row r = SlurmExecutor.runTask(dir, index);
-		System.out.printf("task %d (%s): %s%n", index, r.key(), r.done() ? "median test nMSE " + r.medianNmse() : "failed: " + r.message());
+		out.printf("task %d (%s): %s%n", index, r.key(), r.done() ? "median test nMSE " + r.medianNmse() : "failed: " + r.message());
 		return r.done();
 	}
 }

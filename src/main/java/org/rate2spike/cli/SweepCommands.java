@@ -165,9 +165,7 @@ final class SweepCommands {
 
 		@Override
 		public Integer call() throws Exception {
-			final SweepTable.Row r = SlurmExecutor.runTask(dir, index);
-			console.out().printf("task %d (%s): %s%n", index, r.key(), r.done() ? "median test nMSE " + r.medianNmse() : "failed: " + r.message());
-			return r.done() ? 0 : 1;
+			return org.rate2spike.app.SweepTask.run(dir, index, console.out()) ? 0 : 1;
 		}
 	}
 }
