@@ -122,7 +122,7 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 	private double tau_f = 0.005;
 
 	@Parameter(label = "RLS interval DTRLS (steps)", description = "mean number of steps between RLS updates", min = "1", max = "100000", stepSize = "1")
-	private double dt_rls = 2;
+	private double dt_rls = 10;
 
 	@Parameter(label = "RLS α", description = "RLS regulariser α: P starts as I/α", min = "0.000001", max = "1000000", stepSize = "0.1")
 	private double rls_alpha = 1;
