@@ -47,9 +47,8 @@ public final class TuneRun {
 
 	/** Validates, makes the task once (a bad task or data file fails before any training), runs, writes. */
 	public static Result run(final Request r, final Tuner.Listener listener, final Progress progress) throws IOException {
-		final TuneSpec spec = r.spec().validate();
+		final TuneSpec spec = check(r.spec());
 		if (r.threads() < 1) throw new ParameterException("threads", "must be at least 1 (got " + r.threads() + ")");
-		Pipeline.task(spec.base());
 		final Path dir = r.out().prepare();
 		if (dir == null) throw new ParameterException(r.out().param(), "is required: the folder for the search");
 		final TuneResult search = Tuner.run(spec, dir, r.threads(), new TrainingObjective(spec.validationTrials()), listener);
@@ -85,6 +84,13 @@ public final class TuneRun {
 		extra.put("best", b);
 		search.write(dir, extra);
 		return new Result(search, best, test, command, dir);
+	}
+
+	/** Validates the search and makes its task, so that a bad task or data file fails before anything is written. */
+	public static TuneSpec check(final TuneSpec spec) {
+		spec.validate();
+		Pipeline.task(spec.base());
+		return spec;
 	}
 
 	private static boolean sameConfig(final Path summary, final TrainingConfig c) throws IOException {

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.rate2spike.app.Output;
 import org.rate2spike.app.TuneRun;
@@ -74,7 +72,8 @@ final class TuneCommands {
 				else fixed.add(k);
 			}
 			final SearchSpace s = SearchSpace.resolve(space, axes, fixed, base);
-			final TuneSpec spec = new TuneSpec(base, s, budget, budgetTime == null ? 0 : seconds(budgetTime), eta, rungs, validation).validate();
+			final TuneSpec spec = new TuneSpec(base, s, budget, budgetTime == null ? 0 : TuneSpec.seconds(budgetTime), eta, rungs, validation);
+			TuneRun.check(spec);
 			final Output o = output();
 			if (spec.timed()) err.printf("Tune on '%s': %s for %s, %d threads%n", base.task(), s.names(), budgetTime, threads);
 			else {
@@ -130,23 +129,5 @@ final class TuneCommands {
 			if (out == null || out.toString().isBlank()) throw new ParameterException("out", "is required: the folder for the search, e.g. --out tune");
 			return Output.cli(out, true); // a search folder is resumed, never refused
 		}
-	}
-
-	private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)([hms])");
-
-	/** "30m", "2h", "1h30m", "600s" in seconds. */
-	static double seconds(final String text) {
-		final String t = text.trim().toLowerCase(Locale.ROOT);
-		if (!t.matches("(\\d+(\\.\\d+)?[hms])+")) throw new ParameterException("budget_time", "must be a time such as 30m, 2h, " +
-			"1h30m or 600s (got '" + text + "')");
-		double s = 0;
-		final Matcher m = PART.matcher(t);
-		while (m.find()) s += Double.parseDouble(m.group(1)) * switch (m.group(2)) {
-			case "h" -> 3600;
-			case "m" -> 60;
-			default -> 1;
-		};
-		if (!(s > 0)) throw new ParameterException("budget_time", "must be longer than 0 (got '" + text + "')");
-		return s;
 	}
 }

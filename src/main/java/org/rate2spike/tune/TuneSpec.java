@@ -41,6 +41,18 @@ public record TuneSpec(TrainingConfig base, SearchSpace space, int budget, doubl
 		return this;
 	}
 
+	/** A time budget as typed, "30m", "2h", "1h30m" or "600s", in seconds. */
+	public static double seconds(final String text) {
+		final String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+		if (!t.matches("(\\d+(\\.\\d+)?[hms])+")) throw new ParameterException("budget_time", "must be a time such as 30m, 2h, " +
+			"1h30m or 600s (got '" + text + "')");
+		double s = 0;
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)([hms])").matcher(t);
+		while (m.find()) s += Double.parseDouble(m.group(1)) * (m.group(2).equals("h") ? 3600 : m.group(2).equals("m") ? 60 : 1);
+		if (!(s > 0)) throw new ParameterException("budget_time", "must be longer than 0 (got '" + text + "')");
+		return s;
+	}
+
 	public long seed() {
 		return base.seed();
 	}
