@@ -85,7 +85,7 @@ final class TuneCommands {
 				@Override
 				public void rungStarted(final int rung, final int configurations, final int already, final int trialsRls) {
 					err.printf("rung %d: %s configurations, %s%n", rung, configurations < 0 ? "as many as time allows" : configurations,
-						already > 0 ? already + " already finished" : "trials_rls scaled as for " + trialsRls + " of " + base.trials().rls());
+						(already > 0 ? already + " already finished, " : "") + trialsRls + " RLS trials (of the searched or given trials_rls)");
 				}
 
 				@Override
