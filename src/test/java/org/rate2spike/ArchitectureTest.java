@@ -27,7 +27,7 @@ class ArchitectureTest {
 
 	/** Bottom to top. */
 	static final List<String> LAYERS = List.of("util", "params", "kernels", "format", "task", "rate", "spiking", "learn",
-		"readout", "protocol", "baseline", "io", "pipeline", "sweep", "render", "app", "fiji", "bench", "cli");
+		"readout", "protocol", "baseline", "io", "pipeline", "sweep", "tune", "render", "app", "fiji", "bench", "cli");
 
 	/** The model and the method: nothing of ImageJ, charts, SciJava or JSON. */
 	static final Set<String> MODEL = Set.of("util", "params", "kernels", "task", "rate", "spiking", "learn", "readout",

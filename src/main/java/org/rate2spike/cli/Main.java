@@ -80,6 +80,7 @@ public final class Main {
 		add(top, new Commands.Readout(console), false, true, true);
 		add(top, new SweepCommands.Sweep(console), true, false, false);
 		add(top, new SweepCommands.Task(console), false, false, false);
+		add(top, new TuneCommands.Tune(console), true, false, false);
 		add(top, new Commands.Baseline(console), true, false, false);
 		add(top, new Commands.Export(console), false, true, false);
 		for (final Object c : new Object[] { new Commands.Info(console), new Commands.Macro(console) }) {
@@ -153,7 +154,7 @@ public final class Main {
 	private static String message(final CommandLine.ParameterException e) {
 		if (e instanceof CommandLine.UnmatchedArgumentException u && u.getCommandLine().getParent() == null
 			&& !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-"))
-			return "command: unknown command '" + u.getUnmatched().get(0) + "'; use train, test, readout, sweep, baseline, export, " +
+			return "command: unknown command '" + u.getUnmatched().get(0) + "'; use train, test, readout, sweep, tune, baseline, export, " +
 				"bench, info or macro (--help lists them)";
 		if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
 			final String opt = u.getUnmatched().get(0);

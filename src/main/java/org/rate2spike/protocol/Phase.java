@@ -1,8 +1,11 @@
 package org.rate2spike.protocol;
 
-/** The phases of the protocol, in order. */
+/**
+ * The phases of the protocol, in order. Each draws its trials from its own stream ("trials-" + key), so the validation
+ * trials a settings search scores on are never the test trials.
+ */
 public enum Phase {
-	PCA("pca"), DEMEAN("demean"), RLS("rls"), TEST("test"), READOUT("readout");
+	PCA("pca"), DEMEAN("demean"), RLS("rls"), VALIDATION("validation"), TEST("test"), READOUT("readout");
 
 	private final String key;
 

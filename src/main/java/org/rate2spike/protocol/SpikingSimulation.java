@@ -102,7 +102,7 @@ final class SpikingSimulation {
 		final Random coin = Seeds.stream(seed, Seeds.RLS_TIMES);
 		final double rlsProbability = 1.0 / params.rlsInterval();
 		final boolean demean = phase == Phase.DEMEAN;
-		final boolean test = phase == Phase.TEST || phase == Phase.READOUT; // autonomous: no teacher after settling
+		final boolean test = phase == Phase.TEST || phase == Phase.READOUT || phase == Phase.VALIDATION; // autonomous: no teacher after settling
 		final double[] meanSum = demean ? new double[net.neurons()] : null;
 		long meanSteps = 0;
 

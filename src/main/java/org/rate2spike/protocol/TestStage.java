@@ -36,11 +36,27 @@ public final class TestStage {
 		return run(network, task, testTrials, progress, readout, null);
 	}
 
+	/**
+	 * Scores a trained network as {@link #run} does, on validation trials: the same settling trials, then counted
+	 * trials from the validation stream ({@link Phase#VALIDATION}), never the test's. A settings search chooses on these,
+	 * so the test trials stay unseen until the chosen settings are tested.
+	 */
+	public static TestResult validate(final TrainedNetwork network, final Task task, final int trials, final Progress progress) {
+		Check.atLeast("trials_validation", trials, 1);
+		return run(Phase.VALIDATION, network, task, trials, progress, null, null);
+	}
+
 	/** As above, with one more observer of every step (e.g. to record membrane potentials for export). */
 	static TestResult run(final TrainedNetwork network, final Task task, final int testTrials, final Progress progress,
 		final Readout readout, final SpikingSimulation.StepObserver extra)
 	{
 		Check.atLeast("trials_test", testTrials, 1);
+		return run(Phase.TEST, network, task, testTrials, progress, readout, extra);
+	}
+
+	private static TestResult run(final Phase phase, final TrainedNetwork network, final Task task, final int testTrials,
+		final Progress progress, final Readout readout, final SpikingSimulation.StepObserver extra)
+	{
 		TrainingStage.checkTask(network.targets(), task);
 		final int neurons = network.neurons();
 		final SpikingSimulation sim = new SpikingSimulation(network.targets(), task, network.params(), network.seed(),
@@ -64,7 +80,7 @@ public final class TestStage {
 			rec.step(trial, t, tr, out, net);
 			extra.step(trial, t, tr, out, net);
 		};
-		final SpikingSimulation.PhaseTotals totals = sim.run(Phase.TEST, testTrials, decoders, null, progress, observer);
+		final SpikingSimulation.PhaseTotals totals = sim.run(phase, testTrials, decoders, null, progress, observer);
 		final double seconds = (System.nanoTime() - start) * 1e-9;
 		final int done = totals.nmse.length;
 		if (readout != null) for (int tr = 0; tr < done; tr++) totals.nmse[tr] = rec.readoutNmse(tr);

@@ -248,6 +248,57 @@ public final class Charts {
 		return styled(new JFreeChart("Spiking network size vs error", titleFont(), plot, true));
 	}
 
+	/**
+	 * A settings search's scores against one searched parameter: one point per training, one colour per rung (longer
+	 * protocols darker), the winner ringed; diverged and failed trainings are left out.
+	 */
+	public static JFreeChart tuneAxis(final org.rate2spike.tune.TuneResult r, final org.rate2spike.tune.Axis axis) {
+		final XYSeriesCollection data = new XYSeriesCollection();
+		final XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+		final Color[] palette = { new Color(0xaec7e8), new Color(0x6baed6), new Color(0x2171b5), new Color(0x08306b) };
+		double lo = Double.POSITIVE_INFINITY, hi = 0;
+		for (int rung = 0; rung < r.plan().rungs(); rung++) {
+			final XYSeries s = new XYSeries(String.format(java.util.Locale.ROOT, "rung %d (%.3g of the RLS trials)", rung,
+				r.plan().fractions()[rung]));
+			for (final org.rate2spike.tune.Evaluation e : r.rows()) {
+				if (e.rung() != rung || !(e.score() > 0) || Double.isInfinite(e.score())) continue;
+				s.add(Double.parseDouble(e.values().get(axis.name())), e.score());
+				lo = Math.min(lo, e.score());
+				hi = Math.max(hi, e.score());
+			}
+			data.addSeries(s);
+			dots.setSeriesPaint(rung, palette[Math.min(palette.length - 1, rung + Math.max(0, palette.length - r.plan().rungs()))]);
+		}
+		if (r.winner() != null && r.winner().score() > 0) {
+			final XYSeries w = new XYSeries("winner");
+			w.add(Double.parseDouble(r.winner().values().get(axis.name())), r.winner().score());
+			data.addSeries(w);
+			final int i = data.getSeriesCount() - 1;
+			dots.setSeriesPaint(i, OUTPUT);
+			dots.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-7, -7, 14, 14));
+			dots.setSeriesShapesFilled(i, false);
+			dots.setSeriesStroke(i, new BasicStroke(2f));
+		}
+		final String label = axis.name() + (axis.log() ? " (log scale)" : "");
+		final org.jfree.chart.axis.ValueAxis x;
+		if (axis.log()) {
+			final LogAxis l = new LogAxis(label);
+			l.setSmallestValue(axis.low());
+			x = l;
+		}
+		else {
+			final NumberAxis n = new NumberAxis(label);
+			n.setAutoRangeIncludesZero(false);
+			x = n;
+		}
+		x.setRange(axis.low() - (axis.log() ? 0 : 0.02 * (axis.high() - axis.low())), axis.high() * (axis.log() ? 1.05 : 1)
+			+ (axis.log() ? 0 : 0.02 * (axis.high() - axis.low())));
+		final LogAxis y = new LogAxis("median validation nMSE");
+		final XYPlot plot = new XYPlot(data, x, y, dots);
+		if (hi > 0) y.setRange(lo / 2, hi * 2);
+		return styled(new JFreeChart("Validation error vs " + axis.name(), titleFont(), plot, true));
+	}
+
 	private static Font titleFont() {
 		return new Font(Font.SANS_SERIF, Font.BOLD, 15);
 	}

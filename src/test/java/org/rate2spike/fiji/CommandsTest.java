@@ -39,7 +39,7 @@ class CommandsTest {
 
 	static final List<Class<? extends Rate2SpikeCommand>> COMMANDS = List.of(GenerateRateTargets.class,
 		TrainSpikingNetwork.class, TestSpikingNetwork.class, TrainAllSteps.class, FitReadout.class, SweepNetworkSize.class,
-		ExportSpikesAndTraces.class);
+		ExportSpikesAndTraces.class, TuneSettings.class);
 
 	private static Context context;
 	private static CommandService commands;

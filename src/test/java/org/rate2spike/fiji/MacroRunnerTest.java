@@ -49,7 +49,8 @@ class MacroRunnerTest {
 	@Test
 	void commandsAreRegisteredOnceUnderTheirMenuLabels() {
 		for (final String label : List.of(GenerateRateTargets.TITLE, TrainSpikingNetwork.TITLE, TestSpikingNetwork.TITLE,
-			TrainAllSteps.TITLE, FitReadout.TITLE, SweepNetworkSize.TITLE, ExportSpikesAndTraces.TITLE))
+			TrainAllSteps.TITLE, FitReadout.TITLE, SweepNetworkSize.TITLE, ExportSpikesAndTraces.TITLE,
+			TuneSettings.TITLE))
 			assertTrue(((String) Menus.getCommands().get(label)).startsWith(MacroBridge.class.getName() + "(\"org.rate2spike.fiji."),
 				label);
 		final int size = Menus.getCommands().size();

@@ -333,8 +333,8 @@ class ReadoutSweepExportCommandsTest {
 	void theOverwriteCheckboxIsNotRememberedBetweenRuns() {
 		for (final Class<? extends Rate2SpikeCommand> cls : CommandsTest.COMMANDS) {
 			final var in = commands.getCommand(cls).getInput("overwrite");
-			if (cls == SweepNetworkSize.class) {
-				assertNull(in, "a sweep resumes in its folder instead");
+			if (cls == SweepNetworkSize.class || cls == TuneSettings.class) {
+				assertNull(in, "a sweep or search resumes in its folder instead");
 				continue;
 			}
 			assertTrue(in != null && !in.isPersisted() && in.getType() == boolean.class, cls.getSimpleName());

@@ -1,0 +1,136 @@
+package org.rate2spike.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.rate2spike.format.Json;
+import org.rate2spike.params.ParamDef;
+import org.rate2spike.pipeline.Pipeline;
+import org.rate2spike.protocol.Progress;
+import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.render.Charts;
+import org.rate2spike.tune.Axis;
+import org.rate2spike.tune.TrainingObjective;
+import org.rate2spike.tune.TuneResult;
+import org.rate2spike.tune.TuneSpec;
+import org.rate2spike.tune.TuneTable;
+import org.rate2spike.tune.Tuner;
+import org.rate2spike.util.ParameterException;
+
+/**
+ * Use case: a settings search ({@link Tuner}) on local threads, resumable in its folder; writes tune.csv, tune.json and
+ * one plot per searched parameter ({@code tune_<name>.png}), then trains the winner with the full protocol and tests
+ * it, as {@link TrainRun} into the subfolder {@code best/}, and gives the train command line that reproduces it.
+ */
+public final class TuneRun {
+
+	/** The winner's run folder inside the search folder. */
+	public static final String BEST = "best";
+
+	/** @param threads trainings run at once on this machine */
+	public record Request(TuneSpec spec, Output out, int threads) {}
+
+	/**
+	 * @param search the search's evaluations and winner
+	 * @param best the winner's full training and test (null when the search did not finish or nothing trained)
+	 * @param bestTestNmse the winner's median test nMSE (NaN without one)
+	 * @param command the train command line that reproduces the winner (null without one)
+	 */
+	public record Result(TuneResult search, TrainRun.Result best, double bestTestNmse, String command, Path dir) {}
+
+	private TuneRun() {}
+
+	/** Validates, makes the task once (a bad task or data file fails before any training), runs, writes. */
+	public static Result run(final Request r, final Tuner.Listener listener, final Progress progress) throws IOException {
+		final TuneSpec spec = check(r.spec());
+		if (r.threads() < 1) throw new ParameterException("threads", "must be at least 1 (got " + r.threads() + ")");
+		final Path dir = r.out().prepare();
+		if (dir == null) throw new ParameterException(r.out().param(), "is required: the folder for the search");
+		final TuneResult search = Tuner.run(spec, dir, r.threads(), new TrainingObjective(spec.validationTrials()), listener);
+		for (final Axis a : spec.space().axes())
+			Charts.savePng(Charts.tuneAxis(search, a), dir.resolve(plot(a.name())));
+		if (!search.complete() || search.winner() == null) {
+			search.write(dir, Map.of());
+			return new Result(search, null, Double.NaN, null, dir);
+		}
+		final TrainingConfig winner = search.winnerConfig();
+		final Path bestDir = dir.resolve(BEST);
+		final String command = command(winner, bestDir);
+		final Map<String, Object> extra = new LinkedHashMap<>();
+		extra.put("command", command);
+		TrainRun.Result best = null;
+		double test;
+		final Path summary = bestDir.resolve(RunFolder.SUMMARY);
+		if (Files.exists(summary) && sameConfig(summary, winner)) // a finished search run again: the winner is already trained
+			test = Json.parse(summary, Files.readString(summary)).get("median_test_nmse").getAsDouble();
+		else {
+			best = TrainRun.run(new TrainRun.Request(winner, null, new Output(bestDir, true, r.out().param(), r.out().overwriteHint()), 0),
+				progress);
+			if (!best.complete()) {
+				search.write(dir, extra);
+				return new Result(search, best, Double.NaN, command, dir);
+			}
+			test = best.run().test().medianNmse();
+		}
+		final Map<String, Object> b = new LinkedHashMap<>();
+		b.put("folder", BEST);
+		b.put("median_validation_nmse", search.winner().score());
+		b.put("median_test_nmse", test);
+		extra.put("best", b);
+		search.write(dir, extra);
+		return new Result(search, best, test, command, dir);
+	}
+
+	/** Validates the search and makes its task, so that a bad task or data file fails before anything is written. */
+	public static TuneSpec check(final TuneSpec spec) {
+		spec.validate();
+		Pipeline.task(spec.base());
+		return spec;
+	}
+
+	private static boolean sameConfig(final Path summary, final TrainingConfig c) throws IOException {
+		final Map<String, String> s = Json.strings(Json.parse(summary, Files.readString(summary)));
+		for (final Map.Entry<String, Object> e : c.toMap().entrySet())
+			if (!String.valueOf(e.getValue()).equals(s.get(e.getKey()))) return false;
+		return true;
+	}
+
+	/** The plot of the scores against parameter {@code name}. */
+	public static String plot(final String name) {
+		return "tune_" + name + ".png";
+	}
+
+	/** The files a search writes (besides the plots and best/). */
+	public static final String[] FILES = { TuneTable.FILE, TuneResult.FILE, Tuner.SEARCH };
+
+	/**
+	 * {@code java -jar rate2spike-cli.jar train} with every parameter of {@code c} that differs from the defaults, and
+	 * {@code --out}: the command line that trains {@code c} again.
+	 */
+	public static String command(final TrainingConfig c, final Path out) {
+		final List<String> args = new ArrayList<>(List.of("java", "-jar", "rate2spike-cli.jar", "train"));
+		final Map<String, Object> mine = c.toMap(), defaults = TrainingConfig.DEFAULTS.toMap();
+		for (final ParamDef d : TrainingConfig.TABLE.params()) {
+			final Object v = mine.get(d.name());
+			if (v == null || v.equals(defaults.get(d.name()))) continue;
+			args.add("--" + d.name().replace('_', '-'));
+			args.add(quote(v instanceof Double x ? number(x) : String.valueOf(v)));
+		}
+		args.add("--out");
+		args.add(quote(out.toString()));
+		return String.join(" ", args);
+	}
+
+	private static String number(final double x) {
+		return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+	}
+
+	private static String quote(final String s) {
+		return s.matches("[A-Za-z0-9_./:=+,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+	}
+}

@@ -1,0 +1,244 @@
+package org.rate2spike.tune;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.rate2spike.format.Json;
+import org.rate2spike.protocol.CancelledException;
+import org.rate2spike.protocol.Progress;
+import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.util.ParameterException;
+
+/**
+ * The search: successive halving over seeded random proposals. Rung 0 trains many configurations with a fraction of
+ * their RLS trials; each later rung trains the best 1/eta of the one below eta times longer; the top rung trains the
+ * full protocol. Every training is scored by an {@link Objective} (for real runs {@link TrainingObjective}: the median
+ * nMSE on validation trials). Each rung's trainings run on a pool of local threads, are recorded in tune.csv as they
+ * finish, and are skipped when the search is run again in the same folder, so a killed search continues where it
+ * stopped and ends as the uninterrupted one would have (with a budget of trainings; with a time budget the number of
+ * first-rung configurations depends on the machine's speed).
+ *
+ * <p>Designed for other executors: a rung is a list of independent trainings fixed by (configuration, rung), so a
+ * SLURM job array per rung (the sweep's mechanism) would run the same list and leave the same rows.
+ */
+public final class Tuner {
+
+	/** The search description kept in the folder, so that a different search is not resumed there. */
+	public static final String SEARCH = "search.json";
+
+	/** What one training scored. {@code status} is one of {@link Evaluation}'s. */
+	public record Score(String status, double value, String message) {
+
+		public static Score of(final double value) {
+			return Double.isNaN(value) ? new Score(Evaluation.FAILED, Double.NaN, "the validation nMSE is NaN")
+				: new Score(Evaluation.DONE, value, "");
+		}
+	}
+
+	/** Trains and scores one configuration; null when cancelled (nothing is recorded, it runs again on restart). */
+	public interface Objective {
+		Score evaluate(TrainingConfig config, Progress progress) throws Exception;
+	}
+
+	/** Progress of a search; {@code cancelled} stops it after the running trainings. */
+	public interface Listener {
+		default void rungStarted(final int rung, final int configurations, final int alreadyDone, final int trialsRls) {}
+
+		default void finished(final Evaluation e, final int done, final int planned) {}
+
+		default boolean cancelled() {
+			return false;
+		}
+	}
+
+	private Tuner() {}
+
+	public static TuneResult run(final TuneSpec spec, final Path dir, final int threads, final Objective objective,
+		final Listener listener) throws IOException
+	{
+		spec.validate();
+		if (threads < 1) throw new ParameterException("threads", "must be at least 1 (got " + threads + ")");
+		Files.createDirectories(dir);
+		checkSearch(dir, spec);
+		final Path csv = dir.resolve(TuneTable.FILE);
+		final TuneTable table = TuneTable.read(csv, spec.space().names());
+		final Progress progress = new Progress() {
+			@Override
+			public boolean cancelled() {
+				return listener.cancelled();
+			}
+		};
+		final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+			final Thread t = new Thread(r, "rate2spike-tune");
+			t.setDaemon(true);
+			return t;
+		});
+		try {
+			final Runner runner = new Runner(spec, table, csv, pool, objective, listener, progress);
+			TuneSpec.Plan plan;
+			if (spec.timed()) {
+				plan = spec.plan(1);
+				runner.timedFirstRung(plan, threads);
+				plan = spec.plan(Math.max(1, table.rung(0).size()));
+			}
+			else plan = spec.plan();
+			runner.planned = plan.trainings();
+			List<Integer> candidates = new ArrayList<>();
+			for (int i = 0; i < plan.sizes()[0]; i++) candidates.add(i);
+			for (int r = 0; r < plan.rungs() && !listener.cancelled(); r++) {
+				if (r > 0) {
+					final List<Evaluation> below = table.rung(r - 1);
+					if (below.size() < plan.sizes()[r - 1]) break; // the rung below did not finish (cancelled)
+					candidates = promoted(below, plan.sizes()[r]);
+				}
+				runner.rung(r, candidates, plan.fractions()[r]);
+			}
+			return TuneResult.of(spec, plan, table.rows(), !listener.cancelled());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** The best {@code keep} of a rung's evaluations (see {@link Evaluation#compare}), by configuration number. */
+	public static List<Integer> promoted(final List<Evaluation> rung, final int keep) {
+		final List<Evaluation> sorted = new ArrayList<>(rung);
+		sorted.sort(Evaluation::compare);
+		final List<Integer> out = new ArrayList<>();
+		for (int i = 0; i < Math.min(keep, sorted.size()); i++) out.add(sorted.get(i).config());
+		return out;
+	}
+
+	/** Refuses to continue a different search in {@code dir}; writes the description on the first run. */
+	private static void checkSearch(final Path dir, final TuneSpec spec) throws IOException {
+		final Path file = dir.resolve(SEARCH);
+		final String mine = Json.write(spec.toMap());
+		if (Files.exists(file)) {
+			final String there = Files.readString(file).trim();
+			if (!there.equals(mine.trim())) throw new ParameterException("out", dir + " holds a different search (" + SEARCH +
+				" differs: space, budget, seed or fixed settings); choose another folder to start a new one, or give the same options to continue it");
+		}
+		else Json.writeAtomically(file, mine);
+	}
+
+	/** Runs the trainings of one search. */
+	private static final class Runner {
+		final TuneSpec spec;
+		final TuneTable table;
+		final Path csv;
+		final ExecutorService pool;
+		final Objective objective;
+		final Listener listener;
+		final Progress progress;
+		final AtomicInteger done;
+		int planned;
+
+		Runner(final TuneSpec spec, final TuneTable table, final Path csv, final ExecutorService pool, final Objective objective,
+			final Listener listener, final Progress progress)
+		{
+			this.spec = spec;
+			this.table = table;
+			this.csv = csv;
+			this.pool = pool;
+			this.objective = objective;
+			this.listener = listener;
+			this.progress = progress;
+			this.done = new AtomicInteger(table.rows().size());
+		}
+
+		void rung(final int rung, final List<Integer> configs, final double fraction) throws IOException {
+			int already = 0;
+			for (final int c : configs) if (table.get(c, rung) != null) already++;
+			listener.rungStarted(rung, configs.size(), already,
+				TuneSpec.shortened(spec.base(), fraction).trials().rls());
+			batch(rung, configs, fraction);
+		}
+
+		/**
+		 * With a time budget: first-rung configurations in batches of {@code threads} until that rung's share of the time
+		 * (1/rungs) is spent, counted as the recorded trainings' wall time over the threads (so a restart counts the same).
+		 */
+		void timedFirstRung(final TuneSpec.Plan plan, final int threads) throws IOException {
+			final double share = spec.budgetSeconds() / plan.rungs();
+			listener.rungStarted(0, -1, table.rung(0).size(), TuneSpec.shortened(spec.base(), plan.fractions()[0]).trials().rls());
+			while (!listener.cancelled()) {
+				final TreeSet<Integer> have = new TreeSet<>();
+				double spent = 0;
+				for (final Evaluation e : table.rung(0)) {
+					have.add(e.config());
+					spent += e.wallSeconds();
+				}
+				final List<Integer> next = new ArrayList<>();
+				final int top = have.isEmpty() ? -1 : have.last();
+				for (int i = 0; i < top; i++) if (!have.contains(i)) next.add(i); // a batch a kill interrupted
+				if (next.isEmpty()) {
+					if (spent / threads >= share && !have.isEmpty()) return;
+					for (int i = top + 1; next.size() < threads; i++) next.add(i);
+				}
+				planned = have.size() + next.size();
+				batch(0, next, plan.fractions()[0]);
+			}
+		}
+
+		private void batch(final int rung, final List<Integer> configs, final double fraction) throws IOException {
+			final List<Future<?>> jobs = new ArrayList<>();
+			for (final int c : configs) {
+				if (table.get(c, rung) != null) continue;
+				jobs.add(pool.submit(() -> {
+					one(c, rung, fraction);
+					return null;
+				}));
+			}
+			try {
+				for (final Future<?> j : jobs) j.get();
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new CancelledException("interrupted");
+			}
+			catch (final ExecutionException e) {
+				if (e.getCause() instanceof IOException io) throw io;
+				if (e.getCause() instanceof RuntimeException re) throw re;
+				if (e.getCause() instanceof Error err) throw err;
+				throw new IllegalStateException(e.getCause());
+			}
+		}
+
+		/** Trains configuration {@code c} on {@code rung}; records the row (a failure is a 'failed' row, not thrown). */
+		private void one(final int c, final int rung, final double fraction) throws IOException {
+			if (listener.cancelled()) return;
+			final Map<String, String> values = spec.proposal(c);
+			final long start = System.nanoTime();
+			TrainingConfig config = null;
+			Score s;
+			try {
+				config = TuneSpec.shortened(spec.config(values), fraction).validate();
+				s = objective.evaluate(config, progress);
+			}
+			catch (final CancelledException e) {
+				return;
+			}
+			catch (final Exception | OutOfMemoryError e) {
+				s = new Score(Evaluation.FAILED, Double.NaN, e.getMessage() == null ? e.toString() : e.getMessage());
+			}
+			if (s == null) return;
+			final int rls = config == null ? 0 : config.trials().rls();
+			final Evaluation e = new Evaluation(c, rung, new LinkedHashMap<>(values), rls, s.status(), s.value(),
+				(System.nanoTime() - start) * 1e-9, s.message());
+			table.put(e);
+			table.write(csv);
+			listener.finished(e, done.incrementAndGet(), planned);
+		}
+	}
+}

@@ -1,0 +1,142 @@
+package org.rate2spike.tune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.util.ParameterException;
+
+class TunerTest {
+
+	/** gz and rls_alpha searched, 900 RLS trials in full: rungs train 100, 300 and 900 (budget 13: 9, 3 and 1 configurations). */
+	private static TuneSpec spec(final long seed, final int budget) {
+		final TrainingConfig base = TrainingConfig.DEFAULTS.with("trials_rls", "900").withSeed(seed);
+		return new TuneSpec(base, SearchSpace.resolve("gz=2:12,rls_alpha=0.1:10", "gz,rls_alpha", Set.of(), base), budget, 0, 3, 3, 5);
+	}
+
+	/** Short protocols prefer gz near 3, the full protocol gz near 10: promotion must use each rung's own scores. */
+	private static final Tuner.Objective FAKE = (c, p) ->
+		Tuner.Score.of(Math.abs(c.spiking().feedbackGain() - (c.trials().rls() == 100 ? 3 : 10)) + 0.01);
+
+	private static double gz(final TuneSpec s, final int config) {
+		return Double.parseDouble(s.proposal(config).get("gz"));
+	}
+
+	@Test
+	void promotionKeepsTheBestOfEachRungFailuresLast() {
+		final List<Evaluation> rung = new ArrayList<>();
+		final double[] scores = { 0.5, 0.1, Double.NaN, Double.POSITIVE_INFINITY, 0.1, 0.3 };
+		for (int i = 0; i < scores.length; i++) rung.add(new Evaluation(i, 0, Map.of(), 1, "done", scores[i], 0, ""));
+		assertEquals(List.of(1, 4, 5), Tuner.promoted(rung, 3));
+		assertEquals(List.of(1, 4, 5, 0, 3, 2), Tuner.promoted(rung, 9));
+	}
+
+	@Test
+	void successiveHalvingFindsTheExpectedWinner(@TempDir final Path dir) throws Exception {
+		final TuneSpec s = spec(1, 13);
+		final TuneResult r = Tuner.run(s, dir, 2, FAKE, new Tuner.Listener() {});
+		assertTrue(r.complete());
+		assertEquals(List.of(9, 3, 1), IntStream.range(0, 3).mapToObj(k -> r.rows().stream().filter(e -> e.rung() == k).count())
+			.map(Long::intValue).toList());
+		assertEquals(List.of(100, 300, 900), IntStream.range(0, 3).mapToObj(k -> r.rows().stream().filter(e -> e.rung() == k)
+			.findFirst().orElseThrow().trialsRls()).toList());
+		// expected by hand: the three of configurations 0-8 with gz closest to 3, then of those the one closest to 10
+		final List<Integer> first = IntStream.range(0, 9).boxed().sorted(Comparator.comparingDouble(i -> Math.abs(gz(s, i) - 3))).limit(3).toList();
+		final int expected = first.stream().max(Comparator.comparingDouble(i -> -Math.abs(gz(s, i) - 10))).orElseThrow();
+		assertEquals(expected, r.winner().config());
+		assertEquals(2, r.winner().rung());
+		assertEquals(Math.abs(gz(s, expected) - 10) + 0.01, r.winner().score(), 1e-12);
+		final int greedy = IntStream.range(0, 9).boxed().min(Comparator.comparingDouble(i -> Math.abs(gz(s, i) - 10))).orElseThrow();
+		assertNotEquals(greedy, expected, "this seed makes the test tell promotion by rung from promotion by the final score");
+		assertEquals(0, r.rows().get(0).config(), "configuration 0, the starting point, is on the first rung");
+		assertEquals(Map.of("gz", "6", "rls_alpha", "1"), r.rows().get(0).values());
+	}
+
+	@Test
+	void theSameSeedGivesTheSameSearch(@TempDir final Path dir) throws Exception {
+		final TuneResult a = Tuner.run(spec(5, 13), dir.resolve("a"), 1, FAKE, new Tuner.Listener() {});
+		final TuneResult b = Tuner.run(spec(5, 13), dir.resolve("b"), 3, FAKE, new Tuner.Listener() {});
+		assertEquals(Files.readString(dir.resolve("a/tune.csv")).replaceAll(",[0-9.E-]+,,?\n", "\n").lines().map(l -> l.replaceAll(",[^,]*,[^,]*$", "")).toList(),
+			Files.readString(dir.resolve("b/tune.csv")).replaceAll(",[0-9.E-]+,,?\n", "\n").lines().map(l -> l.replaceAll(",[^,]*,[^,]*$", "")).toList());
+		assertEquals(a.winner().config(), b.winner().config());
+		assertNotEquals(a.winner().values(), Tuner.run(spec(6, 13), dir.resolve("c"), 1, FAKE, new Tuner.Listener() {}).winner().values());
+	}
+
+	/** Stands for the process being killed: not an Exception, so the search does not record it as a failed training. */
+	private static final class Killed extends Error {
+		private static final long serialVersionUID = 1L;
+	}
+
+	@Test
+	void aKilledSearchContinuesWhereItStopped(@TempDir final Path dir) throws Exception {
+		final AtomicInteger calls = new AtomicInteger();
+		final Tuner.Objective dies = (c, p) -> {
+			if (calls.incrementAndGet() >= 6) throw new Killed(); // and everything after it
+			return FAKE.evaluate(c, p);
+		};
+		assertThrows(Killed.class, () -> Tuner.run(spec(1, 13), dir, 1, dies, new Tuner.Listener() {}));
+		assertEquals(1 + 5, Files.readAllLines(dir.resolve(TuneTable.FILE)).size(), "five trainings recorded");
+		final AtomicInteger more = new AtomicInteger();
+		final TuneResult resumed = Tuner.run(spec(1, 13), dir, 1, (c, p) -> {
+			more.incrementAndGet();
+			return FAKE.evaluate(c, p);
+		}, new Tuner.Listener() {});
+		assertEquals(13 - 5, more.get(), "only the trainings not recorded run again");
+		final TuneResult whole = Tuner.run(spec(1, 13), dir.resolve("whole"), 1, FAKE, new Tuner.Listener() {});
+		assertEquals(whole.winner().config(), resumed.winner().config());
+		assertEquals(whole.rows().stream().map(Evaluation::key).toList(), resumed.rows().stream().map(Evaluation::key).toList());
+		assertEquals(whole.rows().stream().map(Evaluation::score).toList(), resumed.rows().stream().map(Evaluation::score).toList());
+		more.set(0);
+		Tuner.run(spec(1, 13), dir, 1, (c, p) -> {
+			more.incrementAndGet();
+			return FAKE.evaluate(c, p);
+		}, new Tuner.Listener() {});
+		assertEquals(0, more.get(), "a finished search trains nothing more");
+		assertTrue(assertThrows(ParameterException.class, () -> Tuner.run(spec(2, 13), dir, 1, FAKE, new Tuner.Listener() {}))
+			.getMessage().startsWith("out: " + dir + " holds a different search"));
+	}
+
+	@Test
+	void failuresAndDivergenceRankLastAndDoNotStopTheSearch(@TempDir final Path dir) throws Exception {
+		final TuneSpec s = spec(1, 13);
+		final TuneResult r = Tuner.run(s, dir, 2, (c, p) -> {
+			final double gz = c.spiking().feedbackGain();
+			if (gz > 9) throw new IllegalStateException("boom");
+			if (gz > 7) return new Tuner.Score(Evaluation.DIVERGED, Double.POSITIVE_INFINITY, "rate too high");
+			return Tuner.Score.of(gz);
+		}, new Tuner.Listener() {});
+		assertEquals(13, r.rows().size());
+		assertTrue(Double.isFinite(r.winner().score()));
+		assertTrue(r.rows().stream().anyMatch(e -> e.status().equals("failed") && e.message().equals("boom")));
+		final TuneTable back = TuneTable.read(dir.resolve(TuneTable.FILE), s.space().names());
+		assertEquals(r.rows(), back.rows(), "tune.csv reads back exactly");
+	}
+
+	@Test
+	void aTimeBudgetSpendsItsFirstShareOnTheFirstRung(@TempDir final Path dir) throws Exception {
+		final TrainingConfig base = TrainingConfig.DEFAULTS.with("trials_rls", "900");
+		final TuneSpec s = new TuneSpec(base, SearchSpace.resolve("gz=2:12", "gz", Set.of(), base), 0, 3.0, 3, 3, 5);
+		final TuneResult r = Tuner.run(s, dir, 1, (c, p) -> {
+			Thread.sleep(100);
+			return FAKE.evaluate(c, p);
+		}, new Tuner.Listener() {});
+		final long first = r.rows().stream().filter(e -> e.rung() == 0).count();
+		assertTrue(first >= 9 && first <= 12, "about 1 s of 0.1 s trainings: " + first);
+		assertEquals(first / 3, r.rows().stream().filter(e -> e.rung() == 1).count());
+		assertEquals(2, r.winner().rung());
+	}
+}
