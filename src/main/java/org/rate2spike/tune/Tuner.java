@@ -100,7 +100,7 @@ public final class Tuner {
 				if (r > 0) {
 					final List<Evaluation> below = table.rung(r - 1);
 					if (below.size() < plan.sizes()[r - 1]) break; // the rung below did not finish (cancelled)
-					candidates = promoted(below, plan.sizes()[r]);
+					candidates = withStart(promoted(below, plan.sizes()[r]), below);
 				}
 				runner.rung(r, candidates, plan.fractions()[r]);
 			}
@@ -117,6 +117,19 @@ public final class Tuner {
 		sorted.sort(Evaluation::compare);
 		final List<Integer> out = new ArrayList<>();
 		for (int i = 0; i < Math.min(keep, sorted.size()); i++) out.add(sorted.get(i).config());
+		return out;
+	}
+
+	/**
+	 * {@code promoted} plus the starting point (configuration 0, the given settings) when it trained on the rung below
+	 * but was not promoted: short protocols rank settings by how fast they learn, and settings that learn slowly but
+	 * well would otherwise be dropped, so the search could return worse settings than it started from. Carrying the
+	 * start costs at most one training per rung and guarantees the winner is at least as good on validation trials.
+	 */
+	static List<Integer> withStart(final List<Integer> promoted, final List<Evaluation> below) {
+		if (promoted.contains(0) || below.stream().noneMatch(e -> e.config() == 0)) return promoted;
+		final List<Integer> out = new ArrayList<>(promoted);
+		out.add(0);
 		return out;
 	}
 

@@ -105,7 +105,7 @@ class SearchSpaceTest {
 		}
 		// configuration 0 is the starting point: the fixed settings' values, kept inside the space
 		assertEquals(Map.of("rate_gain", "1.4", "gz", "6", "neurons", "500", "gs", "0", "gf", "0", "trained_fraction", "0.4",
-			"rls_alpha", "1", "trials_rls", "500", "dt_rls", "2"), a.proposal(0));
+			"rls_alpha", "1", "trials_rls", "500", "dt_rls", "10"), a.proposal(0));
 		final TuneSpec pinned = new TuneSpec(BASE.with("gz", "20"), SearchSpace.resolve("gz=2:12", "gz", Set.of(), BASE), 4, 0, 3, 3, 2);
 		assertEquals(Map.of("gz", "12"), pinned.proposal(0));
 	}

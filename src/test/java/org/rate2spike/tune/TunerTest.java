@@ -43,6 +43,9 @@ class TunerTest {
 		for (int i = 0; i < scores.length; i++) rung.add(new Evaluation(i, 0, Map.of(), 1, "done", scores[i], 0, ""));
 		assertEquals(List.of(1, 4, 5), Tuner.promoted(rung, 3));
 		assertEquals(List.of(1, 4, 5, 0, 3, 2), Tuner.promoted(rung, 9));
+		assertEquals(List.of(1, 4, 0), Tuner.withStart(Tuner.promoted(rung, 2), rung), "the starting point is carried along");
+		assertEquals(List.of(1, 4, 5, 0), Tuner.withStart(Tuner.promoted(rung, 4), rung), "once");
+		assertEquals(List.of(1), Tuner.withStart(List.of(1), rung.subList(1, 2)), "not when it did not run below");
 	}
 
 	@Test
@@ -50,13 +53,17 @@ class TunerTest {
 		final TuneSpec s = spec(1, 13);
 		final TuneResult r = Tuner.run(s, dir, 2, FAKE, new Tuner.Listener() {});
 		assertTrue(r.complete());
-		assertEquals(List.of(9, 3, 1), IntStream.range(0, 3).mapToObj(k -> r.rows().stream().filter(e -> e.rung() == k).count())
+		// expected by hand: the three of configurations 0-8 with gz closest to 3, plus the starting point 0 (gz 6) when it
+		// is not among them; of those the one closest to 10, and again the starting point beside it
+		final List<Integer> first = IntStream.range(0, 9).boxed().sorted(Comparator.comparingDouble(i -> Math.abs(gz(s, i) - 3))).limit(3).toList();
+		final List<Integer> second = new ArrayList<>(first);
+		if (!second.contains(0)) second.add(0);
+		final int expected = second.stream().min(Comparator.comparingDouble(i -> Math.abs(gz(s, i) - 10))).orElseThrow();
+		final int top = expected == 0 ? 1 : 2;
+		assertEquals(List.of(9, second.size(), top), IntStream.range(0, 3).mapToObj(k -> r.rows().stream().filter(e -> e.rung() == k).count())
 			.map(Long::intValue).toList());
 		assertEquals(List.of(100, 300, 900), IntStream.range(0, 3).mapToObj(k -> r.rows().stream().filter(e -> e.rung() == k)
 			.findFirst().orElseThrow().trialsRls()).toList());
-		// expected by hand: the three of configurations 0-8 with gz closest to 3, then of those the one closest to 10
-		final List<Integer> first = IntStream.range(0, 9).boxed().sorted(Comparator.comparingDouble(i -> Math.abs(gz(s, i) - 3))).limit(3).toList();
-		final int expected = first.stream().max(Comparator.comparingDouble(i -> -Math.abs(gz(s, i) - 10))).orElseThrow();
 		assertEquals(expected, r.winner().config());
 		assertEquals(2, r.winner().rung());
 		assertEquals(Math.abs(gz(s, expected) - 10) + 0.01, r.winner().score(), 1e-12);
@@ -73,7 +80,8 @@ class TunerTest {
 		assertEquals(Files.readString(dir.resolve("a/tune.csv")).replaceAll(",[0-9.E-]+,,?\n", "\n").lines().map(l -> l.replaceAll(",[^,]*,[^,]*$", "")).toList(),
 			Files.readString(dir.resolve("b/tune.csv")).replaceAll(",[0-9.E-]+,,?\n", "\n").lines().map(l -> l.replaceAll(",[^,]*,[^,]*$", "")).toList());
 		assertEquals(a.winner().config(), b.winner().config());
-		assertNotEquals(a.winner().values(), Tuner.run(spec(6, 13), dir.resolve("c"), 1, FAKE, new Tuner.Listener() {}).winner().values());
+		assertNotEquals(a.rows().stream().map(Evaluation::values).toList(), Tuner.run(spec(6, 13), dir.resolve("c"), 1, FAKE,
+			new Tuner.Listener() {}).rows().stream().map(Evaluation::values).toList(), "another seed, other proposals");
 	}
 
 	/** Stands for the process being killed: not an Exception, so the search does not record it as a failed training. */
@@ -88,6 +96,7 @@ class TunerTest {
 			if (calls.incrementAndGet() >= 6) throw new Killed(); // and everything after it
 			return FAKE.evaluate(c, p);
 		};
+		final TuneResult whole = Tuner.run(spec(1, 13), dir.resolve("whole"), 1, FAKE, new Tuner.Listener() {});
 		assertThrows(Killed.class, () -> Tuner.run(spec(1, 13), dir, 1, dies, new Tuner.Listener() {}));
 		assertEquals(1 + 5, Files.readAllLines(dir.resolve(TuneTable.FILE)).size(), "five trainings recorded");
 		final AtomicInteger more = new AtomicInteger();
@@ -95,8 +104,7 @@ class TunerTest {
 			more.incrementAndGet();
 			return FAKE.evaluate(c, p);
 		}, new Tuner.Listener() {});
-		assertEquals(13 - 5, more.get(), "only the trainings not recorded run again");
-		final TuneResult whole = Tuner.run(spec(1, 13), dir.resolve("whole"), 1, FAKE, new Tuner.Listener() {});
+		assertEquals(whole.rows().size() - 5, more.get(), "only the trainings not recorded run again");
 		assertEquals(whole.winner().config(), resumed.winner().config());
 		assertEquals(whole.rows().stream().map(Evaluation::key).toList(), resumed.rows().stream().map(Evaluation::key).toList());
 		assertEquals(whole.rows().stream().map(Evaluation::score).toList(), resumed.rows().stream().map(Evaluation::score).toList());
@@ -119,7 +127,7 @@ class TunerTest {
 			if (gz > 7) return new Tuner.Score(Evaluation.DIVERGED, Double.POSITIVE_INFINITY, "rate too high");
 			return Tuner.Score.of(gz);
 		}, new Tuner.Listener() {});
-		assertEquals(13, r.rows().size());
+		assertTrue(r.rows().size() >= 13 && r.rows().size() <= 15, "13 planned, and the starting point on a later rung when it was not promoted: " + r.rows().size());
 		assertTrue(Double.isFinite(r.winner().score()));
 		assertTrue(r.rows().stream().anyMatch(e -> e.status().equals("failed") && e.message().equals("boom")));
 		final TuneTable back = TuneTable.read(dir.resolve(TuneTable.FILE), s.space().names());
@@ -136,7 +144,8 @@ class TunerTest {
 		}, new Tuner.Listener() {});
 		final long first = r.rows().stream().filter(e -> e.rung() == 0).count();
 		assertTrue(first >= 9 && first <= 12, "about 1 s of 0.1 s trainings: " + first);
-		assertEquals(first / 3, r.rows().stream().filter(e -> e.rung() == 1).count());
+		final long second = r.rows().stream().filter(e -> e.rung() == 1).count();
+		assertTrue(second == first / 3 || second == first / 3 + 1, "a third of the first rung, and perhaps the starting point: " + second);
 		assertEquals(2, r.winner().rung());
 	}
 }
