@@ -27,6 +27,27 @@ public final class RunFolder {
 
 	public static final String SUMMARY = "summary.json", NETWORK = "network.npz", TARGETS = "targets.npz";
 
+	/** The pictures of a test (condition_*.png: one per condition of the task). */
+	public static final java.util.List<String> TEST_PICTURES = java.util.List.of("output_vs_target.png", "raster.png",
+		"rate_histogram.png", "condition_*.png");
+
+	/** The files a training run owns: a new run replaces all of them, so none of an earlier run stays beside it. */
+	public static final java.util.List<String> TRAINING_FILES = concat(java.util.List.of(SUMMARY, NETWORK, TARGETS,
+		"training_nmse.png"), TEST_PICTURES);
+
+	/** The files {@code test} owns. */
+	public static final java.util.List<String> TEST_FILES = concat(java.util.List.of(SUMMARY), TEST_PICTURES);
+
+	/** The files {@code readout} owns. */
+	public static final java.util.List<String> READOUT_FILES = java.util.List.of("readout.json", "readout_vs_target*.png",
+		"cv_error.png");
+
+	private static java.util.List<String> concat(final java.util.List<String> a, final java.util.List<String> b) {
+		final java.util.List<String> l = new java.util.ArrayList<>(a);
+		l.addAll(b);
+		return java.util.List.copyOf(l);
+	}
+
 	private RunFolder() {}
 
 	public static void writeTraining(final Path dir, final Pipeline.Run run) throws IOException {

@@ -268,16 +268,7 @@ public final class Charts {
 	}
 
 	public static void savePng(final JFreeChart chart, final Path file, final int width, final int height) throws IOException {
-		final Path dir = file.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		final Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-		try {
-			ChartUtils.saveChartAsPNG(tmp.toFile(), chart, width, height);
-			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		org.rate2spike.format.AtomicFiles.write(file, os -> ChartUtils.writeChartAsPNG(os, chart, width, height));
 	}
 
 	/** Writes an SVG (JFreeSVG). */
