@@ -45,6 +45,11 @@ public final class BaselineRun {
 		final Task task = Pipeline.task(c);
 		final RateTargets targets = Pipeline.targets(c, task, progress);
 		final BaselineStage.Outcome o = BaselineStage.run(c, targets, task, progress);
+		final double[] training = o.baseline().trainingNmse();
+		if ((o.test() != null && !Double.isFinite(Metrics.median(o.test()))) ||
+			(training.length > 0 && !Double.isFinite(training[training.length - 1])))
+			throw new org.rate2spike.protocol.TrainingFailedException("the rate baseline diverged (its nMSE became NaN or " +
+				"infinite); nothing was written; try a larger rls_alpha");
 		if (dir != null) {
 			final Path staging = tx.staging();
 			BaselineFile.save(o.baseline(), staging.resolve(FILE));

@@ -118,6 +118,8 @@ public final class NetworkRuns {
 			final int[] voltages = r.voltages() == null ? new int[0] : r.voltages();
 			final Export.Data d = Export.run(net, task(net, r.source()), r.trials(), voltages, readout(r.source(), r.readout()),
 				progress);
+			if (d.result().isDiverged()) throw new org.rate2spike.protocol.TrainingFailedException("export stopped: the network " +
+				"diverged in its test trials (" + d.result().diverged() + "); nothing was written");
 			if (tx.dir() != null) {
 				ExportFiles.write(tx.staging(), d);
 				tx.commit();

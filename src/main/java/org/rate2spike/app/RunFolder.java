@@ -132,6 +132,7 @@ public final class RunFolder {
 
 	private static Map<String, Object> testSummary(final TestResult t, final int neurons) {
 		final Map<String, Object> s = new LinkedHashMap<>();
+		if (t.isDiverged()) s.put("test_diverged", t.diverged()); // the scores below are of the trials before it
 		s.put("test_nmse", t.nmse());
 		s.put("median_test_nmse", t.medianNmse());
 		s.put("mean_test_nmse", t.meanNmse());

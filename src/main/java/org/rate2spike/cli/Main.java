@@ -178,7 +178,10 @@ public final class Main {
 			err.println("error: " + e.getMessage());
 			return 1;
 		}
-		throw new IllegalStateException(e);
+		if (Boolean.getBoolean("rate2spike.debug")) throw new IllegalStateException(e);
+		err.println("error: unexpected failure (" + e + "); please report it with the command line that caused it " +
+			"(java -Drate2spike.debug=true shows where it happened)");
+		return 1;
 	}
 
 	/** The closest option name of a command, for a did-you-mean. */

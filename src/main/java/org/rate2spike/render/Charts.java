@@ -192,7 +192,8 @@ public final class Charts {
 	/** Histogram of per-neuron firing rates. */
 	public static JFreeChart rateHistogram(final TestResult r) {
 		final HistogramDataset data = new HistogramDataset();
-		final double[] rates = r.rates();
+		double[] rates = java.util.Arrays.stream(r.rates()).filter(Double::isFinite).toArray(); // none when no trial ran
+		if (rates.length == 0) rates = new double[] { 0 };
 		double max = 1;
 		for (final double v : rates) max = Math.max(max, v);
 		data.addSeries("neurons", rates, 40, 0, Math.ceil(max));
