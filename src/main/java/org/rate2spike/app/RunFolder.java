@@ -69,6 +69,8 @@ public final class RunFolder {
 		}
 		wall.put("total", total);
 		s.put("wall_s", wall);
+		s.put("cancelled", (run.network().log().partial() && run.network().log().note().startsWith("cancelled")) ||
+			(run.test() != null && run.test().partial() && !run.test().isDiverged()));
 		s.put("network_file", NETWORK);
 		Json.write(dir.resolve(SUMMARY), s);
 	}
