@@ -51,9 +51,9 @@ public final class TrainRun {
 		final TrainingConfig config = r.config().validate();
 		if (r.checkpointEvery() < 0) throw new ParameterException("checkpoint_every",
 			"must be 0 (never) or a number of RLS trials (got " + r.checkpointEvery() + ")");
+		final Task task = r.task() != null ? r.task() : Pipeline.task(config); // a bad task or file fails before any work
 		try (RunTransaction tx = r.out().open(RunFolder.TRAINING_FILES, results(r.extraResults()))) {
 			final Path dir = tx.dir();
-			final Task task = r.task() != null ? r.task() : Pipeline.task(config); // a bad task or file fails before any work
 			final String advice = config.advice(task);
 			if (advice != null) progress.note(advice);
 			progress.trainingStarts(config);
