@@ -35,12 +35,24 @@ public final class BaselineRun {
 
 	public static Result run(final Request r, final Progress progress) throws IOException {
 		final TrainingConfig c = r.config().validate();
-		final Path dir = r.out().prepare(FILE, RunFolder.SUMMARY);
+		try (RunTransaction tx = r.out().open(java.util.List.of(FILE, RunFolder.SUMMARY), FILE, RunFolder.SUMMARY)) {
+			return run(c, tx, progress);
+		}
+	}
+
+	private static Result run(final TrainingConfig c, final RunTransaction tx, final Progress progress) throws IOException {
+		final Path dir = tx.dir();
 		final Task task = Pipeline.task(c);
 		final RateTargets targets = Pipeline.targets(c, task, progress);
 		final BaselineStage.Outcome o = BaselineStage.run(c, targets, task, progress);
+		final double[] training = o.baseline().trainingNmse();
+		if ((o.test() != null && !Double.isFinite(Metrics.median(o.test()))) ||
+			(training.length > 0 && !Double.isFinite(training[training.length - 1])))
+			throw new org.rate2spike.protocol.TrainingFailedException("the rate baseline diverged (its nMSE became NaN or " +
+				"infinite); nothing was written; try a larger rls_alpha");
 		if (dir != null) {
-			BaselineFile.save(o.baseline(), dir.resolve(FILE));
+			final Path staging = tx.staging();
+			BaselineFile.save(o.baseline(), staging.resolve(FILE));
 			final Map<String, Object> s = new LinkedHashMap<>(c.toMap());
 			s.put("pcs", targets.factors());
 			if (o.test() != null) {
@@ -48,7 +60,8 @@ public final class BaselineRun {
 				s.put("median_test_nmse", Metrics.median(o.test()));
 			}
 			s.put("training_nmse", o.baseline().trainingNmse());
-			Json.write(dir.resolve(RunFolder.SUMMARY), s);
+			Json.write(staging.resolve(RunFolder.SUMMARY), s);
+			tx.commit();
 		}
 		return new Result(targets, o, dir);
 	}

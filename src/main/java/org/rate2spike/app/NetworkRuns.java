@@ -65,14 +65,18 @@ public final class NetworkRuns {
 	public static TestOutcome test(final TestRequest r, final Progress progress, final String... extraResults)
 		throws IOException
 	{
-		final Path dir = r.out().prepare(concat(TEST_RESULTS, extraResults));
-		final TrainedNetwork net = NetworkFile.load(r.source().network());
-		final int trials = r.trials() == 0 ? net.counts().test() : Check.atLeast("trials_test", r.trials(), 1);
-		final Task task = task(net, r.source());
-		final Readout readout = readout(r.source(), r.readout());
-		final TestResult t = TestStage.run(net, task, trials, progress, readout);
-		if (dir != null) RunFolder.writeTest(dir, net, t);
-		return new TestOutcome(net, readout, t, dir);
+		try (RunTransaction tx = r.out().open(RunFolder.TEST_FILES, concat(TEST_RESULTS, extraResults))) {
+			final TrainedNetwork net = NetworkFile.load(r.source().network());
+			final int trials = r.trials() == 0 ? net.counts().test() : Check.atLeast("trials_test", r.trials(), 1);
+			final Task task = task(net, r.source());
+			final Readout readout = readout(r.source(), r.readout());
+			final TestResult t = TestStage.run(net, task, trials, progress, readout);
+			if (tx.dir() != null) {
+				RunFolder.writeTest(tx.staging(), net, t);
+				tx.commit();
+			}
+			return new TestOutcome(net, readout, t, tx.dir());
+		}
 	}
 
 	/** Fits a readout and stores it in the network file under its name (replacing one of that name only with overwrite). */
@@ -92,25 +96,36 @@ public final class NetworkRuns {
 		final TrainedNetwork net = NetworkFile.load(file);
 		final Task task = task(net, r.source());
 		final int channels = Signals.parse(opt.signals(), task).channels();
-		final Path dir = r.out().prepare(concat(new String[] { READOUT_SUMMARY }, extraResults.apply(channels)));
-		if (!r.out().overwrite() && ReadoutFile.list(file).containsKey(opt.name())) throw new ParameterException("readout_name",
-			"'" + opt.name() + "' already exists in " + file + "; choose another name or " + r.out().overwriteHint() +
-				(r.out().overwriteHint().endsWith("replace") ? " it" : ""));
-		final ReadoutStage.Result fit = ReadoutStage.fit(net, task, opt, progress);
-		ReadoutFile.add(file, fit.readout(), r.out().overwrite());
-		if (dir != null) RunFolder.writeReadout(dir, file, fit);
-		return new ReadoutOutcome(net, fit, dir);
+		final String[] results = concat(new String[] { READOUT_SUMMARY }, extraResults.apply(channels));
+		try (RunTransaction tx = r.out().open(RunFolder.READOUT_FILES, results)) {
+			if (!r.out().overwrite() && ReadoutFile.list(file).containsKey(opt.name())) throw new ParameterException("readout_name",
+				"'" + opt.name() + "' already exists in " + file + "; choose another name or " + r.out().overwriteHint() +
+					(r.out().overwriteHint().endsWith("replace") ? " it" : ""));
+			final ReadoutStage.Result fit = ReadoutStage.fit(net, task, opt, progress);
+			ReadoutFile.add(file, fit.readout(), r.out().overwrite());
+			if (tx.dir() != null) {
+				RunFolder.writeReadout(tx.staging(), file, fit);
+				tx.commit();
+			}
+			return new ReadoutOutcome(net, fit, tx.dir());
+		}
 	}
 
 	public static ExportOutcome export(final ExportRequest r, final Progress progress) throws IOException {
 		Check.atLeast("trials_test", r.trials(), 1);
-		final Path dir = r.out().prepare(EXPORT_RESULTS);
-		final TrainedNetwork net = NetworkFile.load(r.source().network());
-		final int[] voltages = r.voltages() == null ? new int[0] : r.voltages();
-		final Export.Data d = Export.run(net, task(net, r.source()), r.trials(), voltages, readout(r.source(), r.readout()),
-			progress);
-		if (dir != null) ExportFiles.write(dir, d);
-		return new ExportOutcome(net, d, dir);
+		try (RunTransaction tx = r.out().open(java.util.List.of(EXPORT_RESULTS), EXPORT_RESULTS)) {
+			final TrainedNetwork net = NetworkFile.load(r.source().network());
+			final int[] voltages = r.voltages() == null ? new int[0] : r.voltages();
+			final Export.Data d = Export.run(net, task(net, r.source()), r.trials(), voltages, readout(r.source(), r.readout()),
+				progress);
+			if (d.result().isDiverged()) throw new org.rate2spike.protocol.TrainingFailedException("export stopped: the network " +
+				"diverged in its test trials (" + d.result().diverged() + "); nothing was written");
+			if (tx.dir() != null) {
+				ExportFiles.write(tx.staging(), d);
+				tx.commit();
+			}
+			return new ExportOutcome(net, d, tx.dir());
+		}
 	}
 
 	private static Task task(final TrainedNetwork net, final Source s) {

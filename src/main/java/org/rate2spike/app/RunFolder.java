@@ -27,6 +27,27 @@ public final class RunFolder {
 
 	public static final String SUMMARY = "summary.json", NETWORK = "network.npz", TARGETS = "targets.npz";
 
+	/** The pictures of a test (condition_*.png: one per condition of the task). */
+	public static final java.util.List<String> TEST_PICTURES = java.util.List.of("output_vs_target.png", "raster.png",
+		"rate_histogram.png", "condition_*.png");
+
+	/** The files a training run owns: a new run replaces all of them, so none of an earlier run stays beside it. */
+	public static final java.util.List<String> TRAINING_FILES = concat(java.util.List.of(SUMMARY, NETWORK, TARGETS,
+		"training_nmse.png"), TEST_PICTURES);
+
+	/** The files {@code test} owns. */
+	public static final java.util.List<String> TEST_FILES = concat(java.util.List.of(SUMMARY), TEST_PICTURES);
+
+	/** The files {@code readout} owns. */
+	public static final java.util.List<String> READOUT_FILES = java.util.List.of("readout.json", "readout_vs_target*.png",
+		"cv_error.png");
+
+	private static java.util.List<String> concat(final java.util.List<String> a, final java.util.List<String> b) {
+		final java.util.List<String> l = new java.util.ArrayList<>(a);
+		l.addAll(b);
+		return java.util.List.copyOf(l);
+	}
+
 	private RunFolder() {}
 
 	public static void writeTraining(final Path dir, final Pipeline.Run run) throws IOException {
@@ -48,6 +69,8 @@ public final class RunFolder {
 		}
 		wall.put("total", total);
 		s.put("wall_s", wall);
+		s.put("cancelled", (run.network().log().partial() && run.network().log().note().startsWith("cancelled")) ||
+			(run.test() != null && run.test().partial() && !run.test().isDiverged()));
 		s.put("network_file", NETWORK);
 		Json.write(dir.resolve(SUMMARY), s);
 	}
@@ -111,6 +134,7 @@ public final class RunFolder {
 
 	private static Map<String, Object> testSummary(final TestResult t, final int neurons) {
 		final Map<String, Object> s = new LinkedHashMap<>();
+		if (t.isDiverged()) s.put("test_diverged", t.diverged()); // the scores below are of the trials before it
 		s.put("test_nmse", t.nmse());
 		s.put("median_test_nmse", t.medianNmse());
 		s.put("mean_test_nmse", t.meanNmse());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.rate2spike.format.FileLocks;
 import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.render.Charts;
@@ -26,18 +27,21 @@ public final class SweepRun {
 	private SweepRun() {}
 
 	/** Validates the grid and makes the base task once, so that a bad task or data file fails before any point runs. */
-	private static Path prepare(final SweepSpec spec, final Output out) throws IOException {
+	private static FileLocks.Held prepare(final SweepSpec spec, final Output out) throws IOException {
 		spec.validate();
 		Pipeline.task(spec.base().validate());
-		return out.prepare();
+		return out.lock();
 	}
 
+	/** Runs the points; a second sweep into the same folder meanwhile stops with a message (the folder is locked). */
 	public static SweepResult run(final Request r, final SweepRunner.Listener listener) throws IOException {
 		if (r.threads() < 1) throw new ParameterException("threads", "must be at least 1 (got " + r.threads() + ")");
-		final Path dir = prepare(r.spec(), r.out());
-		final SweepResult result = SweepRunner.run(r.spec(), dir, r.threads(), listener);
-		write(result, dir);
-		return result;
+		try (FileLocks.Held lock = prepare(r.spec(), r.out())) {
+			final Path dir = r.out().dir();
+			final SweepResult result = SweepRunner.run(r.spec(), dir, r.threads(), listener);
+			write(result, dir);
+			return result;
+		}
 	}
 
 	/** sweep.json and, when there is a curve, sweep.png. */
@@ -48,8 +52,9 @@ public final class SweepRun {
 
 	/** Submits one array task per point; the job id, or "" when every point is already finished. */
 	public static String submit(final SweepSpec spec, final Output out, final SlurmExecutor.Options slurm) throws IOException {
-		final Path dir = prepare(spec, out);
-		return SlurmExecutor.submit(spec, dir, slurm.validate());
+		try (FileLocks.Held lock = prepare(spec, out)) {
+			return SlurmExecutor.submit(spec, out.dir(), slurm.validate());
+		}
 	}
 
 	/** What {@link #collect} found: the merged result and the tasks that did not finish, with their reasons. */
@@ -58,9 +63,11 @@ public final class SweepRun {
 	/** Merges the finished SLURM tasks of {@code dir} into its sweep.csv/json/png (waiting for the array first when asked). */
 	public static Collected collect(final Path dir, final boolean wait, final Progress progress) throws IOException {
 		if (wait) SlurmExecutor.await(dir, progress);
-		final List<SlurmExecutor.Missing> missing = SlurmExecutor.collect(dir);
-		final SweepResult r = SlurmExecutor.result(dir);
-		write(r, dir);
-		return new Collected(r, missing);
+		try (FileLocks.Held lock = java.nio.file.Files.isDirectory(dir) ? Output.cli(dir, true).lock() : null) {
+			final List<SlurmExecutor.Missing> missing = SlurmExecutor.collect(dir);
+			final SweepResult r = SlurmExecutor.result(dir);
+			write(r, dir);
+			return new Collected(r, missing);
+		}
 	}
 }

@@ -51,27 +51,38 @@ public final class TrainRun {
 		final TrainingConfig config = r.config().validate();
 		if (r.checkpointEvery() < 0) throw new ParameterException("checkpoint_every",
 			"must be 0 (never) or a number of RLS trials (got " + r.checkpointEvery() + ")");
-		final Path dir = r.out().prepare(results(r.extraResults()));
 		final Task task = r.task() != null ? r.task() : Pipeline.task(config); // a bad task or file fails before any work
-		final String advice = config.advice(task);
-		if (advice != null) progress.note(advice);
-		progress.trainingStarts(config);
-		final Pipeline.Run run = Pipeline.train(config, task, progress, schedule(dir, r.checkpointEvery()));
-		if (dir != null) RunFolder.writeTraining(dir, run);
-		return new Result(run, dir);
+		try (RunTransaction tx = r.out().open(RunFolder.TRAINING_FILES, results(r.extraResults()))) {
+			final Path dir = tx.dir();
+			final String advice = config.advice(task);
+			if (advice != null) progress.note(advice);
+			progress.trainingStarts(config);
+			final Pipeline.Run run = Pipeline.train(config, task, progress, schedule(dir, r.checkpointEvery()));
+			write(tx, run);
+			return new Result(run, dir);
+		}
+	}
+
+	/** The run's files, staged and then moved into the folder together. */
+	private static void write(final RunTransaction tx, final Pipeline.Run run) throws IOException {
+		if (tx.dir() == null) return;
+		RunFolder.writeTraining(tx.staging(), run);
+		tx.commit();
 	}
 
 	/** Continues a checkpointed training to the end, as the interrupted run would have, and tests it. */
 	public static Result resume(final Path checkpoint, final Output out, final int checkpointEvery, final Progress progress)
 		throws IOException
 	{
-		final Path dir = out.prepare(RESULTS);
-		final Checkpoint c = NetworkFile.loadCheckpoint(checkpoint);
-		progress.note(String.format("resuming '%s' after %d of %d RLS trials", c.network().targets().task(), c.trialsDone(),
-			c.network().counts().rls()));
-		final Pipeline.Run run = Pipeline.resume(c, progress, schedule(dir, checkpointEvery));
-		if (dir != null) RunFolder.writeTraining(dir, run);
-		return new Result(run, dir);
+		try (RunTransaction tx = out.open(RunFolder.TRAINING_FILES, RESULTS)) {
+			final Path dir = tx.dir();
+			final Checkpoint c = NetworkFile.loadCheckpoint(checkpoint);
+			progress.note(String.format("resuming '%s' after %d of %d RLS trials", c.network().targets().task(), c.trialsDone(),
+				c.network().counts().rls()));
+			final Pipeline.Run run = Pipeline.resume(c, progress, schedule(dir, checkpointEvery));
+			write(tx, run);
+			return new Result(run, dir);
+		}
 	}
 
 	private static String[] results(final String... extra) {

@@ -120,6 +120,10 @@ final class Commands {
 				out.printf("%s; the partial network (%d RLS trials) is saved%n", run.network().log().note(), run.network().log().rlsTrialsDone());
 				return 1;
 			}
+			if (run.test().isDiverged()) {
+				out.printf("the test diverged after %d trials: %s; no test score is reported%n", run.test().trials(), run.test().diverged());
+				return 1;
+			}
 			console.printScores(run.test());
 			out.printf("median test nMSE: %.5f, mean firing rate: %.2f Hz%n", run.test().medianNmse(), run.test().meanRateHz());
 			console.printDrift(run.test());
@@ -162,6 +166,10 @@ final class Commands {
 			final NetworkRuns.TestOutcome o = NetworkRuns.test(new NetworkRuns.TestRequest(source(), output(), trials, readout),
 				console.progress());
 			final TestResult r = o.test();
+			if (r.isDiverged()) {
+				console.out().printf("the test diverged after %d trials: %s; no test score is reported%n", r.trials(), r.diverged());
+				return 1;
+			}
 			console.out().printf("mean firing rate: %.2f Hz%n", r.meanRateHz());
 			console.printScores(r);
 			console.out().printf("median test nMSE: %.5f%n", r.medianNmse());

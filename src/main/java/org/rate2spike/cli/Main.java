@@ -54,8 +54,10 @@ public final class Main {
 
 	public static void main(final String[] args) {
 		final ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
+		final java.util.concurrent.atomic.AtomicInteger signal = new java.util.concurrent.atomic.AtomicInteger();
+		final boolean handled = onSignals(progress, signal);
 		final Thread main = Thread.currentThread();
-		final Thread hook = new Thread(() -> { // Ctrl-C: stop at the end of the trial, keep what was trained, then exit
+		final Thread hook = handled ? null : new Thread(() -> { // without signal handlers: stop via the shutdown hook
 			progress.cancel();
 			try {
 				main.join(120_000);
@@ -64,11 +66,39 @@ public final class Main {
 				Thread.currentThread().interrupt();
 			}
 		});
-		Runtime.getRuntime().addShutdownHook(hook);
-		final int status = run(args, System.out, System.err, progress);
-		if (!progress.cancelled()) {
-			Runtime.getRuntime().removeShutdownHook(hook);
+		if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
+		int status = run(args, System.out, System.err, progress);
+		if (signal.get() != 0) { // 128 + the signal's number, as shells report
+			System.err.println("cancelled by SIG" + (signal.get() == 2 ? "INT" : "TERM") + " at the end of a trial; " +
+				"what was finished is kept (the files named above, marked partial and cancelled)");
+			status = 128 + signal.get();
+		}
+		if (hook == null || !progress.cancelled()) {
+			if (hook != null) Runtime.getRuntime().removeShutdownHook(hook);
 			System.exit(status);
+		}
+	}
+
+	/**
+	 * Ctrl-C (SIGINT) and SIGTERM cancel the run instead of shutting the JVM down, so that the run stops at the end of
+	 * its trial and writes its files normally (no shutdown hook involved: libraries that register their own hooks, as
+	 * image writers do, would fail during a shutdown). A second signal stops at once. False when the JVM does not offer
+	 * signal handlers (then a shutdown hook cancels, as best it can).
+	 */
+	private static boolean onSignals(final ConsoleProgress progress, final java.util.concurrent.atomic.AtomicInteger signal) {
+		try {
+			for (final String name : new String[] { "INT", "TERM" }) {
+				final int number = name.equals("INT") ? 2 : 15;
+				sun.misc.Signal.handle(new sun.misc.Signal(name), s -> {
+					if (!signal.compareAndSet(0, number)) Runtime.getRuntime().halt(128 + number);
+					System.err.println("\nstopping at the end of this trial (SIG" + name + " again stops at once) ...");
+					progress.cancel();
+				});
+			}
+			return true;
+		}
+		catch (final Throwable e) { // IllegalArgumentException when the signal is taken (e.g. -Xrs), or no sun.misc
+			return false;
 		}
 	}
 
@@ -179,7 +209,10 @@ public final class Main {
 			err.println("error: " + e.getMessage());
 			return 1;
 		}
-		throw new IllegalStateException(e);
+		if (Boolean.getBoolean("rate2spike.debug")) throw new IllegalStateException(e);
+		err.println("error: unexpected failure (" + e + "); please report it with the command line that caused it " +
+			"(java -Drate2spike.debug=true shows where it happened)");
+		return 1;
 	}
 
 	/** The closest option name of a command, for a did-you-mean. */

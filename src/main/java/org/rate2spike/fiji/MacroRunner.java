@@ -201,9 +201,22 @@ public final class MacroRunner implements AutoCloseable {
 		final ModuleService modules = context.service(ModuleService.class);
 		final Module module = modules.createModule(info);
 		final Map<String, Object> inputs = new LinkedHashMap<>();
+		final java.util.List<String> names = new java.util.ArrayList<>();
+		for (final ModuleItem<?> input : info.inputs()) if (!isContextual(input.getType())) names.add(input.getName());
+		for (final String key : keys(options)) // the command line refuses unknown options; so does a macro
+			if (!names.contains(key)) {
+				failure = key + ": is not a field of '" + info.getTitle() + "'" + org.rate2spike.params.ParamTable.didYouMean(key, names);
+				Interpreter.abort();
+				return;
+			}
 		for (final ModuleItem<?> input : info.inputs()) {
 			if (isContextual(input.getType())) continue;
 			final String value = options == null ? null : Macro.getValue(options, input.getName(), null);
+			if (value != null && isNumber(input.getType()) && !parses(value)) {
+				failure = input.getName() + ": must be a number (got '" + value + "')";
+				Interpreter.abort();
+				return;
+			}
 			if (value != null && convert.supports(value, input.getType()))
 				inputs.put(input.getName(), convert.convert(value, input.getType()));
 			else module.resolveInput(input.getName()); // left out: the declared default, not a value persisted earlier
@@ -229,5 +242,30 @@ public final class MacroRunner implements AutoCloseable {
 		}
 		for (final ModuleItem<?> output : info.outputs())
 			if (module.getOutput(output.getName()) instanceof ImagePlus imp) imp.show();
+	}
+
+	/** The keys of macro options ("neurons=100 task=[a b] overwrite"), in order. */
+	static java.util.List<String> keys(final String options) {
+		final java.util.List<String> keys = new java.util.ArrayList<>();
+		if (options == null) return keys;
+		final java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^\\s=\\[\\]]+)(?:=(?:\\[[^\\]]*\\]|\\S*))?")
+			.matcher(options);
+		while (m.find()) keys.add(m.group(1));
+		return keys;
+	}
+
+	private static boolean isNumber(final Class<?> t) {
+		return t == int.class || t == long.class || t == double.class || t == float.class || t == short.class ||
+			Number.class.isAssignableFrom(t);
+	}
+
+	private static boolean parses(final String v) {
+		try {
+			Double.parseDouble(v.trim());
+			return true;
+		}
+		catch (final NumberFormatException e) {
+			return false;
+		}
 	}
 }

@@ -51,15 +51,6 @@ public final class Json {
 	}
 
 	public static void writeAtomically(final Path file, final String text) throws IOException {
-		final Path dir = file.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		final Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-		try {
-			Files.writeString(tmp, text, StandardCharsets.UTF_8);
-			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
 	}
 }

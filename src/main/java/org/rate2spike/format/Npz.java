@@ -38,21 +38,14 @@ public final class Npz {
 	public static void write(final Path file, final Map<String, NpyArray> arrays, final Map<String, String> texts)
 		throws IOException
 	{
-		final Path dir = file.toAbsolutePath().getParent();
-		if (dir != null) Files.createDirectories(dir);
-		final Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-		try {
-			try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
-				for (final Map.Entry<String, String> e : texts.entrySet())
-					stored(zip, e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
-				for (final Map.Entry<String, NpyArray> e : arrays.entrySet())
-					stored(zip, e.getKey() + ".npy", npy(e.getValue()));
-			}
-			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		AtomicFiles.write(file, os -> {
+			final ZipOutputStream zip = new ZipOutputStream(os);
+			for (final Map.Entry<String, String> e : texts.entrySet())
+				stored(zip, e.getKey(), e.getValue().getBytes(StandardCharsets.UTF_8));
+			for (final Map.Entry<String, NpyArray> e : arrays.entrySet())
+				stored(zip, e.getKey() + ".npy", npy(e.getValue()));
+			zip.finish();
+		});
 	}
 
 	private static void stored(final ZipOutputStream zip, final String name, final byte[] data) throws IOException {

@@ -41,6 +41,7 @@ public final class NetworkFile {
 	private NetworkFile() {}
 
 	public static void save(final TrainedNetwork net, final Path file) throws IOException {
+		checkFinite(net, file);
 		final JsonObject meta = meta(net);
 		Npz.write(file, arrays(net), Map.of("meta.json", Json.write(meta)));
 	}
@@ -53,6 +54,7 @@ public final class NetworkFile {
 	 * and {@code checkpoint.rls_trials_done} in meta.json.
 	 */
 	public static void saveCheckpoint(final Checkpoint c, final Path file) throws IOException {
+		checkFinite(c.network(), file);
 		final JsonObject meta = meta(c.network());
 		final JsonObject ck = new JsonObject();
 		ck.addProperty("rls_trials_done", c.trialsDone());
@@ -117,6 +119,28 @@ public final class NetworkFile {
 		return meta;
 	}
 
+	/** Refuses to save weights that are not all finite: a file holds a usable network or none. */
+	private static void checkFinite(final TrainedNetwork net, final Path file) {
+		final String bad = nonFinite(net);
+		if (bad != null) throw new org.rate2spike.protocol.TrainingFailedException("not saving " + file + ": its " + bad +
+			" hold NaN or infinite values (the training diverged); try a larger rls_alpha or a smaller gz");
+	}
+
+	/** Which arrays of the network hold a value that is not finite, or null. */
+	static String nonFinite(final TrainedNetwork net) {
+		if (!finite(net.feedbackWeights())) return "feedback weights";
+		if (!finite(net.readoutWeights())) return "readout weights";
+		if (!finite(new double[][] { net.initialVoltage(), net.meanInput() })) return "initial voltages or mean inputs";
+		final SpikingConnectivity k = net.connectivity();
+		if (!finite(k.feedback()) || !finite(k.input()) || !finite(k.slowRandom()) || !finite(k.fastRandom())) return "connection weights";
+		return null;
+	}
+
+	private static boolean finite(final double[][] a) {
+		for (final double[] r : a) for (final double v : r) if (!Double.isFinite(v)) return false;
+		return true;
+	}
+
 	private static Map<String, NpyArray> arrays(final TrainedNetwork net) {
 		final Map<String, NpyArray> a = new java.util.LinkedHashMap<>(TargetsFile.arrays(net.targets()));
 		final TrainingLog log = net.log();
@@ -158,10 +182,14 @@ public final class NetworkFile {
 			final TrainingLog log = new TrainingLog(t.get("demean_rate_hz").getAsDouble(), nmse,
 				c.array("training_factor_nmse", nmse.length).doubles(), t.get("demean_s").getAsDouble(),
 				t.get("rls_s").getAsDouble(), t.get("partial").getAsBoolean(), t.has("note") ? t.get("note").getAsString() : "");
-			return new TrainedNetwork(targets, params, meta.get("seed").getAsLong(), counts, conn,
+			final TrainedNetwork net = new TrainedNetwork(targets, params, meta.get("seed").getAsLong(), counts, conn,
 				c.array("initial_voltage", n).doubles(), c.array("mean_input", n).doubles(),
 				c.array("feedback_weights", pcs, traces).rows(), c.array("readout_weights", targets.outputs(), traces).rows(),
 				log);
+			final String bad = nonFinite(net);
+			if (bad != null) throw new FileFormatException(file, "its " + bad + " hold NaN or infinite values (the network it " +
+				"holds diverged); train it again, e.g. with a larger rls_alpha");
+			return net;
 		}
 		catch (final FileFormatException e) {
 			throw e;

@@ -2,6 +2,8 @@ package org.rate2spike.io;
 
 import org.rate2spike.format.Npz;
 import org.rate2spike.format.NpyArray;
+import org.rate2spike.format.AtomicFiles;
+import org.rate2spike.format.FileLocks;
 import org.rate2spike.format.Json;
 import org.rate2spike.format.FileFormatException;
 
@@ -59,6 +61,18 @@ public final class ReadoutFile {
 
 	/** Stores {@code r} in the network file; an existing readout of that name is replaced only if {@code overwrite}. */
 	public static void add(final Path file, final Readout r, final boolean overwrite) throws IOException {
+		try (FileLocks.Held lock = FileLocks.lock(lockFile(file))) { // another readout stored at the same time waits its turn
+			AtomicFiles.cleanTemporaryFiles(file.toAbsolutePath().getParent(), file.getFileName().toString());
+			addLocked(file, r, overwrite);
+		}
+	}
+
+	/** The lock file beside a network file ({@code .network.npz.lock}) that writers of readouts take in turn. */
+	public static Path lockFile(final Path file) {
+		return file.toAbsolutePath().resolveSibling("." + file.getFileName() + ".lock");
+	}
+
+	private static void addLocked(final Path file, final Readout r, final boolean overwrite) throws IOException {
 		final Npz.Contents c = Npz.read(file);
 		final JsonObject meta = TargetsFile.checkHeader(c, NetworkFile.FORMAT);
 		final JsonObject readouts = meta.has("readouts") ? meta.getAsJsonObject("readouts") : new JsonObject();

@@ -57,6 +57,12 @@ public final class Decoders {
 		return c;
 	}
 
+	/** Whether every weight is a finite number. */
+	public boolean finite() {
+		for (final double[] c : columns) for (final double w : c) if (!Double.isFinite(w)) return false;
+		return true;
+	}
+
 	public void restore(final double[][] snapshot) {
 		for (int j = 0; j < columns.length; j++) System.arraycopy(snapshot[j], 0, columns[j], 0, columns[j].length);
 	}

@@ -115,8 +115,9 @@ final class SpikingSimulation {
 		if (resume != null) {
 			System.arraycopy(resume.nmse(), 0, totals.nmse, 0, skip);
 			System.arraycopy(resume.factorNmse(), 0, totals.factorNmse, 0, skip);
-			if (decoders != null) lastGood = decoders.snapshot(null);
 		}
+		// the weights training starts from are the first good ones: a first trial that diverges keeps them
+		lastGood = decoders != null && rls != null ? decoders.snapshot(null) : null;
 		progress.phaseStarted(phase, total);
 		try (TeacherPipeline ahead = new TeacherPipeline(teacher, record)) {
 		Trial nextTrial = total > 0 ? task.nextTrial(init > 0 ? settle : trials) : null;
@@ -189,7 +190,7 @@ final class SpikingSimulation {
 				}
 			}
 			if (isCounted) {
-				final String why = divergence(phase, tr - init, err, trialSpikes / (net.neurons() * (double) trial.steps() * dt), rls);
+				final String why = divergence(phase, tr - init, err, decoders, trialSpikes / (net.neurons() * (double) trial.steps() * dt), rls);
 				if (why != null) {
 					final int done = tr - init; // this trial is not kept
 					totals.nmse = Arrays.copyOf(totals.nmse, done);
@@ -219,7 +220,7 @@ final class SpikingSimulation {
 	private double[][] lastGood; // the decoders after the last trial that passed the divergence checks
 
 	/** The divergence guard, after every counted trial: a message saying what happened and what to try, or null. */
-	private String divergence(final Phase phase, final int trial, final double outputError, final double rateHz, final Rls rls) {
+	private String divergence(final Phase phase, final int trial, final double outputError, final Decoders decoders, final double rateHz, final Rls rls) {
 		final String where = " in " + phase.key() + " trial " + (trial + 1);
 		final double[] v = net.voltages();
 		for (final double x : v)
@@ -229,6 +230,8 @@ final class SpikingSimulation {
 			"; try a larger rls_alpha, a smaller gz, or more demean trials";
 		if (rateHz > params.maxRateHz()) return String.format("the population rate reached %.0f Hz%s (limit max_rate_hz = %.0f Hz)" +
 			"; try a smaller gz, a stronger inhibition (more negative mu_f), or more demean trials", rateHz, where, params.maxRateHz());
+		if (rls != null && decoders != null && !decoders.finite()) return "the learned weights became NaN or infinite" + where +
+			"; try a larger rls_alpha or a larger dt_rls";
 		if (rls != null && !rls.healthy()) return "the RLS matrix P exploded (non-finite or growing entries)" + where +
 			"; try a larger rls_alpha or a larger dt_rls";
 		return null;

@@ -19,13 +19,29 @@ import java.util.Map;
  * @param partial true when cancelled before all test trials ran
  * @param conditions condition of each test trial
  * @param conditionLabels the task's name for each condition (index = condition)
+ * @param diverged why the test stopped early because the network diverged ("" when it did not)
  * @param scores task-specific scores and, for tasks with several conditions, {@code per_condition} (a list of
  *        {@code condition}, {@code trials}, {@code median_test_nmse}) and {@code median_condition_nmse}; added to
  *        summary.json as they are
  */
 public record TestResult(double[] nmse, double meanRateHz, int[] spikeCounts, double[][][] outputs, double[][][] targets,
 	int[] spikeNeuron, int[] spikeStep, int[] stepsPerTrial, double dt, double seconds, boolean partial, int[] conditions,
-	String[] conditionLabels, Map<String, Object> scores) {
+	String[] conditionLabels, Map<String, Object> scores, String diverged) {
+
+	/** A result that did not diverge. */
+	public TestResult(final double[] nmse, final double meanRateHz, final int[] spikeCounts, final double[][][] outputs,
+		final double[][][] targets, final int[] spikeNeuron, final int[] spikeStep, final int[] stepsPerTrial, final double dt,
+		final double seconds, final boolean partial, final int[] conditions, final String[] conditionLabels,
+		final Map<String, Object> scores)
+	{
+		this(nmse, meanRateHz, spikeCounts, outputs, targets, spikeNeuron, spikeStep, stepsPerTrial, dt, seconds, partial,
+			conditions, conditionLabels, scores, "");
+	}
+
+	/** The test stopped because the network diverged (not cancelled). */
+	public boolean isDiverged() {
+		return !diverged.isEmpty();
+	}
 
 	/** A result without conditions or task scores (every trial condition 0). */
 	public TestResult(final double[] nmse, final double meanRateHz, final int[] spikeCounts, final double[][][] outputs,

@@ -90,7 +90,7 @@ public final class TestStage {
 		for (int c = 0; c < labels.length; c++) labels[c] = task.conditionLabel(c);
 		return new TestResult(totals.nmse, sim.meanRateHz(totals), rec.spikeCounts, outputs, targets, rec.neuron(),
 			rec.step(), Arrays.copyOf(rec.steps, done), network.targets().params().dt(), seconds, totals.cancelled || totals.diverged != null, conditions,
-			labels, scores(task, totals.nmse, outputs, targets, conditions, labels));
+			labels, scores(task, totals.nmse, outputs, targets, conditions, labels), totals.diverged == null ? "" : totals.diverged);
 	}
 
 	/** The task's own scores, then, for tasks with several conditions, the median test nMSE of each condition. */

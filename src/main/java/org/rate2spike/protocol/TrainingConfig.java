@@ -45,7 +45,28 @@ public record TrainingConfig(
 		spiking.validate(rate.dt());
 		trials.validate();
 		data.validate();
+		checkMemory(Runtime.getRuntime().maxMemory());
 		return this;
+	}
+
+	/**
+	 * Refuses, before any work, sizes that cannot fit: a rough lower bound of the bytes the largest arrays take (the
+	 * rate network's Ñ×Ñ weights and covariance, the spiking network's per-neuron state and N×N random weights, the
+	 * RLS matrix P of (2·trained)²) against what Java may use, naming the parameter that dominates.
+	 */
+	public void checkMemory(final long available) {
+		final double units = rate.units(), n = spiking.neurons(), p = 2.0 * spiking.trained();
+		final double rateBytes = 8 * 3 * units * units;
+		final double spikingBytes = 8 * (n * 24 + (spiking.slowGain() > 0 ? n * n : 0) + (spiking.fastGain() > 0 ? n * n : 0) + 2 * p * p);
+		final String param = rateBytes >= spikingBytes ? "rate_units" : "neurons";
+		final double largest = Math.max(units * units, Math.max(p * p, spiking.slowGain() > 0 || spiking.fastGain() > 0 ? n * n : 0));
+		if (largest > Integer.MAX_VALUE - 8) throw new ParameterException(param, String.format(
+			"%s = %d needs a matrix of %.3g values, more than a Java array can hold (2^31); choose a smaller %s",
+			param, param.equals("neurons") ? spiking.neurons() : rate.units(), largest, param));
+		final double need = rateBytes + spikingBytes;
+		if (need > available) throw new ParameterException(param, String.format(
+			"%s = %d needs at least %.1f GB of memory but Java may use %.1f GB; choose a smaller %s or give Java more " +
+				"(java -Xmx...)", param, param.equals("neurons") ? spiking.neurons() : rate.units(), need / 1e9, available / 1e9, param));
 	}
 
 	public TrainingConfig withRate(final RateParams r) { return new TrainingConfig(task, seed, r, spiking, trials, data); }

@@ -192,7 +192,8 @@ public final class Charts {
 	/** Histogram of per-neuron firing rates. */
 	public static JFreeChart rateHistogram(final TestResult r) {
 		final HistogramDataset data = new HistogramDataset();
-		final double[] rates = r.rates();
+		double[] rates = java.util.Arrays.stream(r.rates()).filter(Double::isFinite).toArray(); // none when no trial ran
+		if (rates.length == 0) rates = new double[] { 0 };
 		double max = 1;
 		for (final double v : rates) max = Math.max(max, v);
 		data.addSeries("neurons", rates, 40, 0, Math.ceil(max));
@@ -319,16 +320,7 @@ public final class Charts {
 	}
 
 	public static void savePng(final JFreeChart chart, final Path file, final int width, final int height) throws IOException {
-		final Path dir = file.toAbsolutePath().getParent();
-		Files.createDirectories(dir);
-		final Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
-		try {
-			ChartUtils.saveChartAsPNG(tmp.toFile(), chart, width, height);
-			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		}
-		finally {
-			Files.deleteIfExists(tmp);
-		}
+		org.rate2spike.format.AtomicFiles.write(file, os -> ChartUtils.writeChartAsPNG(os, chart, width, height));
 	}
 
 	/** Writes an SVG (JFreeSVG). */

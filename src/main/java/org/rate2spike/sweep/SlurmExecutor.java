@@ -52,8 +52,8 @@ public final class SlurmExecutor {
 	public static String submit(final SweepSpec spec, final Path dir, final Options o) throws IOException {
 		spec.validate();
 		o.validate();
+		SweepFiles.checkAndRecord(dir, spec);
 		Files.createDirectories(dir.resolve("slurm").resolve("logs"));
-		SweepFiles.writeSpec(dir, spec);
 		final List<Integer> todo = new ArrayList<>();
 		for (final SweepSpec.Job j : spec.jobs()) {
 			final SweepTable.Row r = SweepFiles.readRow(dir, j.index());

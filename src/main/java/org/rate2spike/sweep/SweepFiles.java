@@ -11,6 +11,7 @@ import java.util.Map;
 import org.rate2spike.format.FileFormatException;
 import org.rate2spike.format.Json;
 import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.util.ParameterException;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -37,7 +38,59 @@ public final class SweepFiles {
 		m.put("seeds", spec.seeds());
 		m.put("tolerance", spec.tolerance());
 		m.put("baseline", spec.baseline());
+		m.put("code_version", codeVersion());
 		Json.write(dir.resolve(SPEC), m);
+	}
+
+	/** The version of the code, as the jar's manifest says ("development build" outside a jar). */
+	public static String codeVersion() {
+		final String v = SweepFiles.class.getPackage().getImplementationVersion();
+		return v == null ? "development build" : v;
+	}
+
+	/**
+	 * Before a sweep runs in {@code dir}: when the folder holds a sweep already (its {@code spec.json}), refuses unless
+	 * that sweep has the same axes, the same value of every other parameter and the same code version, so that no
+	 * point of another sweep is taken for a point of this one. Then records this sweep's {@code spec.json}.
+	 */
+	public static void checkAndRecord(final Path dir, final SweepSpec spec) throws IOException {
+		final Path file = dir.resolve(SPEC);
+		if (Files.isRegularFile(file)) {
+			final JsonObject o = Json.parse(file, Files.readString(file));
+			final String there = " the sweep already in " + dir;
+			final String fix = "; give the same value to resume it, or choose another folder for a new sweep";
+			final List<String> axes = new ArrayList<>();
+			if (o.has("axes")) o.getAsJsonObject("axes").keySet().forEach(axes::add);
+			if (!new java.util.HashSet<>(axes).equals(spec.axes().keySet())) throw new ParameterException("out",
+				"the sweep already in " + dir + " varies " + axes + " but this one varies " + spec.axes().keySet() +
+				"; choose another folder for a new sweep");
+			final Map<String, String> old = o.has("base") ? Json.strings(o.getAsJsonObject("base")) : Map.of();
+			final Map<String, String> now = new LinkedHashMap<>();
+			spec.base().toMap().forEach((k, v) -> now.put(k, String.valueOf(v)));
+			for (final Map.Entry<String, String> e : now.entrySet()) {
+				if (spec.axes().containsKey(e.getKey()) || !old.containsKey(e.getKey())) continue;
+				if (!same(old.get(e.getKey()), e.getValue())) throw new ParameterException(e.getKey(), "is " + e.getValue() +
+					" but" + there + " was run with " + e.getKey() + " = " + old.get(e.getKey()) + fix);
+			}
+			for (final String k : old.keySet()) if (!now.containsKey(k) && !spec.axes().containsKey(k))
+				throw new ParameterException(k, "is not set but" + there + " was run with " + k + " = " + old.get(k) + fix);
+			final String version = o.has("code_version") ? o.get("code_version").getAsString() : null;
+			if (version != null && !version.equals(codeVersion())) throw new ParameterException("out", "the sweep already in " +
+				dir + " was run by Rate2Spike " + version + ", this is " + codeVersion() +
+				"; its points may differ from this version's: choose another folder for a new sweep");
+		}
+		writeSpec(dir, spec);
+	}
+
+	/** Equal as text or as numbers (1e-3 and 0.001). */
+	private static boolean same(final String a, final String b) {
+		if (a.equals(b)) return true;
+		try {
+			return Double.parseDouble(a) == Double.parseDouble(b);
+		}
+		catch (final NumberFormatException e) {
+			return false;
+		}
 	}
 
 	public static SweepSpec readSpec(final Path dir) throws IOException {

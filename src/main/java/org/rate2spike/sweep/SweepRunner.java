@@ -59,6 +59,7 @@ public final class SweepRunner {
 		spec.validate();
 		if (threads < 1) throw new org.rate2spike.util.ParameterException("threads", "must be at least 1 (got " + threads + ")");
 		Files.createDirectories(dir);
+		SweepFiles.checkAndRecord(dir, spec); // never mistake another sweep's points for this one's
 		final List<String> axes = new ArrayList<>(spec.axes().keySet());
 		final Path csv = dir.resolve(SweepTable.FILE);
 		final SweepTable table = SweepTable.read(csv, axes);
@@ -210,12 +211,25 @@ public final class SweepRunner {
 			net = TrainingStage.run(t, task, c.spiking(), c.trials(), c.seed(), progress, null, schedule);
 			pcs = t.factors();
 		}
-		if (net.log().partial()) return null;
+		if (net.log().partial()) {
+			if (progress.cancelled()) return null; // unfinished: run again on restart
+			return failed(p.key(), p.values(), p.seed(), net.log().note());
+		}
 		if (checkpoint != null) Files.deleteIfExists(checkpoint);
 		final TestResult r = TestStage.run(net, task, c.trials().test(), progress);
-		if (r.partial()) return null;
+		if (r.partial()) {
+			if (progress.cancelled()) return null;
+			return failed(p.key(), p.values(), p.seed(), "the test diverged after " + r.trials() + " of " + c.trials().test() +
+				" trials" + (r.isDiverged() ? ": " + r.diverged() : ""));
+		}
+		if (!Double.isFinite(r.medianNmse())) return failed(p.key(), p.values(), p.seed(),
+			"the median test nMSE is " + r.medianNmse() + " (the network diverged)");
 		return new SweepTable.Row("spiking", p.key(), p.values(), p.seed(), r.medianNmse(), r.meanNmse(), r.meanRateHz(),
 			pcs, (System.nanoTime() - start) * 1e-9, "");
+	}
+
+	private static SweepTable.Row failed(final String key, final Map<String, String> values, final long seed, final String why) {
+		return new SweepTable.Row("failed", key, values, seed, Double.NaN, Double.NaN, Double.NaN, 0, 0, why);
 	}
 
 	private static SweepTable.Row baseline(final SweepSpec spec, final Map<String, String> rate, final long seed,
@@ -227,8 +241,13 @@ public final class SweepRunner {
 		final Task task = Pipeline.task(c);
 		final RateTargets t = targets(c, task, cache, progress);
 		final BaselineStage.Outcome o = BaselineStage.run(c, t, task, progress);
-		if (!o.complete(c.trials().rls(), c.trials().test())) return null;
+		if (!o.complete(c.trials().rls(), c.trials().test())) {
+			if (progress.cancelled()) return null;
+			return failed(key, rate, seed, "the rate baseline stopped early (diverged)");
+		}
 		final double[] test = o.test();
+		if (!Double.isFinite(Metrics.median(test))) return failed(key, rate, seed,
+			"the rate baseline's median test nMSE is " + Metrics.median(test) + " (it diverged)");
 		return new SweepTable.Row("baseline", key, rate, seed, Metrics.median(test),
 			java.util.Arrays.stream(test).average().orElse(Double.NaN), Double.NaN, t.factors(),
 			(System.nanoTime() - start) * 1e-9, "");

@@ -98,6 +98,14 @@ class MacroRunnerTest {
 		assertEquals("neurons: must be at least 1 (got -5)", r.error());
 		assertFalse(Files.exists(dir.resolve("after.txt")), "the macro stopped at the failed command");
 
+		final MacroRunner.Result typo = runner.run("run(\"Train Spiking Network (all steps)\", \"output_folder=[" + dir +
+			"] nuerons=60\");", "");
+		assertEquals("nuerons: is not a field of 'Train Spiking Network (all steps)', did you mean 'neurons'?", typo.error());
+		final MacroRunner.Result abc = runner.run("run(\"Train Spiking Network (all steps)\", \"output_folder=[" + dir +
+			"] neurons=abc\");", "");
+		assertEquals("neurons: must be a number (got 'abc')", abc.error());
+		assertFalse(Files.exists(dir.resolve("summary.json")), "nothing trained");
+
 		final MacroRunner.Result missing = runner.run("run(\"Test Spiking Network\", \"trials_test=2\");", "");
 		assertEquals("'network_file' is required but unset.", missing.error(), "SciJava's own check, as in Fiji");
 

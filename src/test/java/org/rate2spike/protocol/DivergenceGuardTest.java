@@ -62,6 +62,16 @@ class DivergenceGuardTest {
 	}
 
 	@Test
+	void divergingInTheFirstRlsTrialKeepsTheStartingWeightsNotNaN() {
+		// demean: 1 settling + 2 calls; RLS: 1 settling (call 4), then the first counted trial (call 5) explodes
+		final TrainedNetwork net = TrainingStage.run(targets(), new Exploding(5), SMALL, COUNTS, 1, Progress.NONE);
+		assertEquals(0, net.log().rlsTrialsDone());
+		assertTrue(net.log().note().contains("rls trial 1"), net.log().note());
+		for (final double[][] w : new double[][][] { net.feedbackWeights(), net.readoutWeights() })
+			for (final double[] row : w) for (final double x : row) assertEquals(0.0, x, "the weights training started from");
+	}
+
+	@Test
 	void divergingWhileDemeaningFailsWithAMessage() {
 		final TrainingFailedException e = assertThrows(TrainingFailedException.class,
 			() -> TrainingStage.run(targets(), new OscillationTask(0.001), SMALL.with("max_rate_hz", 1), COUNTS, 1, Progress.NONE));
