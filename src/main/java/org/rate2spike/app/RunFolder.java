@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.rate2spike.pipeline.Pipeline;
+import org.rate2spike.protocol.ErrorDecomposition;
 import org.rate2spike.protocol.ReadoutStage;
 import org.rate2spike.readout.Readout;
 import org.rate2spike.protocol.TestResult;
@@ -20,16 +21,27 @@ import org.rate2spike.render.Charts;
 
 /**
  * The output folder of a run: {@code summary.json}, {@code targets.npz}, {@code network.npz} and the pictures
- * {@code output_vs_target.png}, {@code raster.png}, {@code training_nmse.png}, {@code rate_histogram.png}.
+ * {@code output_vs_target.png}, {@code raster.png}, {@code training_nmse.png}, {@code rate_histogram.png},
+ * {@code factor_error.png}.
  * The names in summary.json are stable: scripts read them.
  */
 public final class RunFolder {
 
 	public static final String SUMMARY = "summary.json", NETWORK = "network.npz", TARGETS = "targets.npz";
 
+	/** The picture of the test's factor errors (per factor and over the trial). */
+	public static final String FACTOR_ERROR = "factor_error.png";
+
 	private RunFolder() {}
 
 	public static void writeTraining(final Path dir, final Pipeline.Run run) throws IOException {
+		writeTraining(dir, run, run.test() == null ? null : ErrorDecomposition.of(run.test()));
+	}
+
+	/** As above, with the test's error decomposition (null when the training stopped before the test). */
+	public static void writeTraining(final Path dir, final Pipeline.Run run, final ErrorDecomposition decomposition)
+		throws IOException
+	{
 		TargetsFile.save(run.targets(), dir.resolve(TARGETS));
 		NetworkFile.save(run.network(), dir.resolve(NETWORK));
 		Charts.savePng(Charts.trainingError(run.network().log()), dir.resolve("training_nmse.png"));
@@ -41,7 +53,7 @@ public final class RunFolder {
 		wall.put("rls", run.network().log().rlsSeconds());
 		double total = run.pcaSeconds() + run.network().log().demeanSeconds() + run.network().log().rlsSeconds();
 		if (run.test() != null) {
-			s.putAll(testSummary(run.test(), run.network().neurons()));
+			s.putAll(testSummary(run.test(), run.network().neurons(), decomposition));
 			wall.put("test", run.test().seconds());
 			total += run.test().seconds();
 			writeTestPictures(dir, run.test());
@@ -60,7 +72,7 @@ public final class RunFolder {
 		s.putAll(TrainingConfig.rateMap(net.targets().params()));
 		s.putAll(TrainingConfig.spikingMap(net.params()));
 		s.putAll(networkSummary(net));
-		s.putAll(testSummary(test, net.neurons()));
+		s.putAll(testSummary(test, net.neurons(), ErrorDecomposition.of(test)));
 		s.put("wall_s", Map.of("test", test.seconds()));
 		writeTestPictures(dir, test);
 		Json.write(dir.resolve(SUMMARY), s);
@@ -109,7 +121,7 @@ public final class RunFolder {
 		return s;
 	}
 
-	private static Map<String, Object> testSummary(final TestResult t, final int neurons) {
+	private static Map<String, Object> testSummary(final TestResult t, final int neurons, final ErrorDecomposition d) {
 		final Map<String, Object> s = new LinkedHashMap<>();
 		s.put("test_nmse", t.nmse());
 		s.put("median_test_nmse", t.medianNmse());
@@ -121,6 +133,7 @@ public final class RunFolder {
 		int silent = 0;
 		for (final int c : t.spikeCounts()) if (c == 0) silent++;
 		s.put("silent_fraction", silent / (double) neurons);
+		s.putAll(d.summary()); // where the error comes from
 		s.putAll(t.scores()); // task-specific scores and per_condition entries
 		return s;
 	}
@@ -129,6 +142,7 @@ public final class RunFolder {
 		Charts.savePng(Charts.outputVsTarget(test, 3, 0), dir.resolve("output_vs_target.png"));
 		Charts.savePng(Charts.raster(test, 3, 200), dir.resolve("raster.png"));
 		Charts.savePng(Charts.rateHistogram(test), dir.resolve("rate_histogram.png"));
+		if (test.factorErrors() != null) Charts.savePng(Charts.factorErrors(test.factorErrors()), dir.resolve(FACTOR_ERROR));
 		writeConditionPictures(dir, test);
 	}
 
