@@ -127,8 +127,8 @@ final class Commands {
 				return 1;
 			}
 			console.printScores(run.test());
-			out.printf("median test nMSE: %.5f, mean firing rate: %.2f Hz%n", run.test().medianNmse(), run.test().meanRateHz());
 			r.decomposition().lines().forEach(out::println);
+			out.printf("median test nMSE: %.5f, mean firing rate: %.2f Hz%n", run.test().medianNmse(), run.test().meanRateHz());
 			console.printDrift(run.test());
 			return 0;
 		}
@@ -171,8 +171,8 @@ final class Commands {
 			final TestResult r = o.test();
 			console.out().printf("mean firing rate: %.2f Hz%n", r.meanRateHz());
 			console.printScores(r);
-			console.out().printf("median test nMSE: %.5f%n", r.medianNmse());
 			o.decomposition().lines().forEach(console.out()::println);
+			console.out().printf("median test nMSE: %.5f%n", r.medianNmse());
 			console.printDrift(r);
 			return r.partial() ? 1 : 0;
 		}

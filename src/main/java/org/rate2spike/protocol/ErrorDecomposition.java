@@ -75,7 +75,9 @@ public record ErrorDecomposition(TestResult test, double baselineMedianNmse) {
 				.mapToObj(v -> String.format(Locale.ROOT, "%.2g", v)).collect(Collectors.joining(" ")));
 			l.add(String.format(Locale.ROOT, "  readout given perfect factors: nMSE %.3g", f.readoutGivenFactorsNmse()));
 		}
-		l.add(String.format(Locale.ROOT, "  over the test: median nMSE %.3g in the first %d trials, %.0f%% of the later trials above %.2g",
+		if (Double.isNaN(test.earlyMedianNmse())) l.add(String.format(Locale.ROOT, "  over the test: %d trials, too few to " +
+			"compare the first %d with the later ones", test.trials(), TestResult.EARLY_TRIALS));
+		else l.add(String.format(Locale.ROOT, "  over the test: median nMSE %.3g in the first %d trials, %.0f%% of the later trials above %.2g",
 			test.earlyMedianNmse(), TestResult.EARLY_TRIALS, 100 * test.poorFractionAfterEarly(), TestResult.POOR_NMSE));
 		final SpikingStatistics sp = spiking();
 		l.add(String.format(Locale.ROOT, "  spiking: mean rate %.2f Hz, mean ISI CV %.2f, silent %.1f%%, saturated (> %.0f Hz) %.1f%%",

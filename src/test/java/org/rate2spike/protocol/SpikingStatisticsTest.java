@@ -28,5 +28,9 @@ class SpikingStatisticsTest {
 		assertEquals(Math.sqrt(80) / 17 / 2, s.meanIsiCv(), 1e-12, "mean of CVs 0 and √80/17");
 		assertEquals(0.25, s.silentFraction(), 0);
 		assertEquals(0.25, s.saturatedFraction(), 0, "only neuron 1 is above 100 Hz");
+		final java.util.List<String> lines = ErrorDecomposition.of(r).lines();
+		assertEquals("  spiking: mean rate 40.50 Hz, mean ISI CV 0.26, silent 25.0%, saturated (> 100 Hz) 25.0%",
+			lines.get(lines.size() - 1));
+		assertEquals("  over the test: 2 trials, too few to compare the first 10 with the later ones", lines.get(lines.size() - 2));
 	}
 }
