@@ -7,6 +7,7 @@ import org.rate2spike.io.ExportFiles;
 import org.rate2spike.io.NetworkFile;
 import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.app.RunFolder;
+import org.rate2spike.protocol.ErrorDecomposition;
 import org.rate2spike.protocol.Export;
 import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.Progress;
@@ -41,7 +42,13 @@ public final class NetworkRuns {
 	/** @param trials test trials (0: as many as the network was tested with after training) */
 	public record TestRequest(Source source, Output out, int trials, String readout) {}
 
-	public record TestOutcome(TrainedNetwork network, Readout readout, TestResult test, Path dir) {}
+	public record TestOutcome(TrainedNetwork network, Readout readout, TestResult test, Path dir) {
+
+		/** Where the test's error comes from. */
+		public ErrorDecomposition decomposition() {
+			return ErrorDecomposition.of(test);
+		}
+	}
 
 	public record ReadoutRequest(Source source, Output out, ReadoutOptions options) {}
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.rate2spike.pipeline.Pipeline;
+import org.rate2spike.protocol.ErrorDecomposition;
 import org.rate2spike.protocol.ReadoutStage;
 import org.rate2spike.readout.Readout;
 import org.rate2spike.protocol.TestResult;
@@ -20,7 +21,8 @@ import org.rate2spike.render.Charts;
 
 /**
  * The output folder of a run: {@code summary.json}, {@code targets.npz}, {@code network.npz} and the pictures
- * {@code output_vs_target.png}, {@code raster.png}, {@code training_nmse.png}, {@code rate_histogram.png}.
+ * {@code output_vs_target.png}, {@code raster.png}, {@code training_nmse.png}, {@code rate_histogram.png},
+ * {@code factor_error.png}.
  * The names in summary.json are stable: scripts read them.
  */
 public final class RunFolder {
@@ -29,11 +31,11 @@ public final class RunFolder {
 
 	/** The pictures of a test (condition_*.png: one per condition of the task). */
 	public static final java.util.List<String> TEST_PICTURES = java.util.List.of("output_vs_target.png", "raster.png",
-		"rate_histogram.png", "condition_*.png");
+		"rate_histogram.png", "factor_error.png", "condition_*.png");
 
 	/** The files a training run owns: a new run replaces all of them, so none of an earlier run stays beside it. */
 	public static final java.util.List<String> TRAINING_FILES = concat(java.util.List.of(SUMMARY, NETWORK, TARGETS,
-		"training_nmse.png"), TEST_PICTURES);
+		"training_nmse.png", "baseline.npz"), TEST_PICTURES);
 
 	/** The files {@code test} owns. */
 	public static final java.util.List<String> TEST_FILES = concat(java.util.List.of(SUMMARY), TEST_PICTURES);
@@ -48,9 +50,19 @@ public final class RunFolder {
 		return java.util.List.copyOf(l);
 	}
 
+	/** The picture of the test's factor errors (per factor and over the trial). */
+	public static final String FACTOR_ERROR = "factor_error.png";
+
 	private RunFolder() {}
 
 	public static void writeTraining(final Path dir, final Pipeline.Run run) throws IOException {
+		writeTraining(dir, run, run.test() == null ? null : ErrorDecomposition.of(run.test()));
+	}
+
+	/** As above, with the test's error decomposition (null when the training stopped before the test). */
+	public static void writeTraining(final Path dir, final Pipeline.Run run, final ErrorDecomposition decomposition)
+		throws IOException
+	{
 		TargetsFile.save(run.targets(), dir.resolve(TARGETS));
 		NetworkFile.save(run.network(), dir.resolve(NETWORK));
 		Charts.savePng(Charts.trainingError(run.network().log()), dir.resolve("training_nmse.png"));
@@ -62,7 +74,7 @@ public final class RunFolder {
 		wall.put("rls", run.network().log().rlsSeconds());
 		double total = run.pcaSeconds() + run.network().log().demeanSeconds() + run.network().log().rlsSeconds();
 		if (run.test() != null) {
-			s.putAll(testSummary(run.test(), run.network().neurons()));
+			s.putAll(testSummary(run.test(), run.network().neurons(), decomposition));
 			wall.put("test", run.test().seconds());
 			total += run.test().seconds();
 			writeTestPictures(dir, run.test());
@@ -83,7 +95,7 @@ public final class RunFolder {
 		s.putAll(TrainingConfig.rateMap(net.targets().params()));
 		s.putAll(TrainingConfig.spikingMap(net.params()));
 		s.putAll(networkSummary(net));
-		s.putAll(testSummary(test, net.neurons()));
+		s.putAll(testSummary(test, net.neurons(), ErrorDecomposition.of(test)));
 		s.put("wall_s", Map.of("test", test.seconds()));
 		writeTestPictures(dir, test);
 		Json.write(dir.resolve(SUMMARY), s);
@@ -132,7 +144,7 @@ public final class RunFolder {
 		return s;
 	}
 
-	private static Map<String, Object> testSummary(final TestResult t, final int neurons) {
+	private static Map<String, Object> testSummary(final TestResult t, final int neurons, final ErrorDecomposition d) {
 		final Map<String, Object> s = new LinkedHashMap<>();
 		if (t.isDiverged()) s.put("test_diverged", t.diverged()); // the scores below are of the trials before it
 		s.put("test_nmse", t.nmse());
@@ -145,6 +157,7 @@ public final class RunFolder {
 		int silent = 0;
 		for (final int c : t.spikeCounts()) if (c == 0) silent++;
 		s.put("silent_fraction", silent / (double) neurons);
+		s.putAll(d.summary()); // where the error comes from
 		s.putAll(t.scores()); // task-specific scores and per_condition entries
 		return s;
 	}
@@ -153,6 +166,7 @@ public final class RunFolder {
 		Charts.savePng(Charts.outputVsTarget(test, 3, 0), dir.resolve("output_vs_target.png"));
 		Charts.savePng(Charts.raster(test, 3, 200), dir.resolve("raster.png"));
 		Charts.savePng(Charts.rateHistogram(test), dir.resolve("rate_histogram.png"));
+		if (test.factorErrors() != null) Charts.savePng(Charts.factorErrors(test.factorErrors()), dir.resolve(FACTOR_ERROR));
 		writeConditionPictures(dir, test);
 	}
 

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
+import org.rate2spike.baseline.BaselineStage;
+import org.rate2spike.io.BaselineFile;
 import org.rate2spike.io.NetworkFile;
+import org.rate2spike.protocol.ErrorDecomposition;
+import org.rate2spike.protocol.Metrics;
 import org.rate2spike.app.RunFolder;
 import org.rate2spike.protocol.Checkpoint;
 import org.rate2spike.pipeline.Pipeline;
@@ -26,17 +30,24 @@ public final class TrainRun {
 	 * @param config every parameter of the run
 	 * @param task the task, when a door made it itself (e.g. a data task from an open image); null: from the config
 	 * @param checkpointEvery write a resumable checkpoint every so many RLS trials (0: never)
+	 * @param baseline also train and test the rate baseline on the same targets and trials after the test (costs about
+	 *        as much as the spiking training again, or more), written as baseline.npz; its median test nMSE enters the
+	 *        error decomposition
 	 * @param extraResults further files the door will write into the folder (refused before any work like the others)
 	 */
-	public record Request(TrainingConfig config, Task task, Output out, int checkpointEvery, String... extraResults) {
+	public record Request(TrainingConfig config, Task task, Output out, int checkpointEvery, boolean baseline,
+		String... extraResults) {
 
 		public Request(final TrainingConfig config, final Output out) {
-			this(config, null, out, 0);
+			this(config, null, out, 0, false);
 		}
 	}
 
-	/** @param run what the stages produced; {@code run.test()} is null when training stopped early */
-	public record Result(Pipeline.Run run, Path dir) {
+	/**
+	 * @param run what the stages produced; {@code run.test()} is null when training stopped early
+	 * @param decomposition where the test's error comes from (null without a test)
+	 */
+	public record Result(Pipeline.Run run, Path dir, ErrorDecomposition decomposition) {
 
 		/** Training and test both ran to the end. */
 		public boolean complete() {
@@ -52,21 +63,29 @@ public final class TrainRun {
 		if (r.checkpointEvery() < 0) throw new ParameterException("checkpoint_every",
 			"must be 0 (never) or a number of RLS trials (got " + r.checkpointEvery() + ")");
 		final Task task = r.task() != null ? r.task() : Pipeline.task(config); // a bad task or file fails before any work
-		try (RunTransaction tx = r.out().open(RunFolder.TRAINING_FILES, results(r.extraResults()))) {
+		final String[] results = results(r.baseline() ? concat(r.extraResults(), BaselineRun.FILE) : r.extraResults());
+		try (RunTransaction tx = r.out().open(RunFolder.TRAINING_FILES, results)) {
 			final Path dir = tx.dir();
 			final String advice = config.advice(task);
 			if (advice != null) progress.note(advice);
 			progress.trainingStarts(config);
 			final Pipeline.Run run = Pipeline.train(config, task, progress, schedule(dir, r.checkpointEvery()));
-			write(tx, run);
-			return new Result(run, dir);
+			double baseline = Double.NaN;
+			if (r.baseline() && run.test() != null && !run.test().partial()) {
+				final BaselineStage.Outcome o = BaselineStage.run(config, run.targets(), task, progress);
+				if (dir != null) BaselineFile.save(o.baseline(), tx.staging().resolve(BaselineRun.FILE));
+				if (o.test() != null) baseline = Metrics.median(o.test());
+			}
+			final ErrorDecomposition d = run.test() == null ? null : new ErrorDecomposition(run.test(), baseline);
+			write(tx, run, d);
+			return new Result(run, dir, d);
 		}
 	}
 
 	/** The run's files, staged and then moved into the folder together. */
-	private static void write(final RunTransaction tx, final Pipeline.Run run) throws IOException {
+	private static void write(final RunTransaction tx, final Pipeline.Run run, final ErrorDecomposition d) throws IOException {
 		if (tx.dir() == null) return;
-		RunFolder.writeTraining(tx.staging(), run);
+		RunFolder.writeTraining(tx.staging(), run, d);
 		tx.commit();
 	}
 
@@ -80,9 +99,16 @@ public final class TrainRun {
 			progress.note(String.format("resuming '%s' after %d of %d RLS trials", c.network().targets().task(), c.trialsDone(),
 				c.network().counts().rls()));
 			final Pipeline.Run run = Pipeline.resume(c, progress, schedule(dir, checkpointEvery));
-			write(tx, run);
-			return new Result(run, dir);
+			final ErrorDecomposition d = run.test() == null ? null : ErrorDecomposition.of(run.test());
+			write(tx, run, d);
+			return new Result(run, dir, d);
 		}
+	}
+
+	private static String[] concat(final String[] a, final String b) {
+		final String[] all = java.util.Arrays.copyOf(a, a.length + 1);
+		all[a.length] = b;
+		return all;
 	}
 
 	private static String[] results(final String... extra) {

@@ -69,7 +69,7 @@ public final class TuneRun {
 		if (Files.exists(summary) && sameConfig(summary, winner)) // a finished search run again: the winner is already trained
 			test = Json.parse(summary, Files.readString(summary)).get("median_test_nmse").getAsDouble();
 		else {
-			best = TrainRun.run(new TrainRun.Request(winner, null, new Output(bestDir, true, r.out().param(), r.out().overwriteHint()), 0),
+			best = TrainRun.run(new TrainRun.Request(winner, null, new Output(bestDir, true, r.out().param(), r.out().overwriteHint()), 0, false),
 				progress);
 			if (!best.complete()) {
 				search.write(dir, extra);

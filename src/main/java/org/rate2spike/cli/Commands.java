@@ -90,6 +90,10 @@ final class Commands {
 			"(a partial network that --resume continues). Default 0: never.")
 		int checkpointEvery;
 
+		@Option(names = "--baseline", arity = "0..1", paramLabel = "true|false", description = "also train and test the rate " +
+			"baseline on the same targets (writes baseline.npz; its error enters the decomposition; costs about one more training)")
+		boolean baseline;
+
 		@Option(names = "--resume", paramLabel = "FILE", description = "continue a checkpointed training; the result is the same " +
 			"as an uninterrupted run (only --out, --checkpoint-every and --overwrite go with it)")
 		Path resume;
@@ -104,11 +108,13 @@ final class Commands {
 			if (resume != null) {
 				if (!given().isEmpty()) throw new ParameterException(given().keySet().iterator().next(), "cannot be changed when resuming: " +
 					"the checkpoint fixes every parameter (only --out, --checkpoint-every and --overwrite go with --resume)");
+				if (baseline) throw new ParameterException("baseline", "cannot go with --resume; run the baseline command with the " +
+					"training's options instead");
 				r = TrainRun.resume(resume, output(), checkpointEvery, console.progress());
 			}
 			else {
 				final TrainingConfig c = config().validate();
-				r = TrainRun.run(new TrainRun.Request(c, null, output(), checkpointEvery), console.progress());
+				r = TrainRun.run(new TrainRun.Request(c, null, output(), checkpointEvery, baseline), console.progress());
 			}
 			final var run = r.run();
 			final var out = console.out();
@@ -125,6 +131,7 @@ final class Commands {
 				return 1;
 			}
 			console.printScores(run.test());
+			r.decomposition().lines().forEach(out::println);
 			out.printf("median test nMSE: %.5f, mean firing rate: %.2f Hz%n", run.test().medianNmse(), run.test().meanRateHz());
 			console.printDrift(run.test());
 			return 0;
@@ -172,6 +179,7 @@ final class Commands {
 			}
 			console.out().printf("mean firing rate: %.2f Hz%n", r.meanRateHz());
 			console.printScores(r);
+			o.decomposition().lines().forEach(console.out()::println);
 			console.out().printf("median test nMSE: %.5f%n", r.medianNmse());
 			console.printDrift(r);
 			return r.partial() ? 1 : 0;

@@ -122,6 +122,7 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		if (!GraphicsEnvironment.isHeadless()) table.show(TABLE);
 		if (chart_windows) o.showCharts();
 		if (folder != null) o.save(folder);
+		if (!result.partial()) outcome.decomposition().lines().forEach(this::report);
 		if (result.partial()) fail("cancelled after " + result.trials() + " of " + trials_test + " test trials");
 		else report(String.format((readout == null ? "" : "readout '" + readout.name() + "': ") + "median test nMSE %.5f, mean rate %.2f Hz", result.medianNmse(), result.meanRateHz()));
 		if (!result.partial()) warn(result.driftWarning());

@@ -175,8 +175,9 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		final TrainingConfig c = config(TrainingConfig.DEFAULTS);
 		final java.util.List<String> extra = new java.util.ArrayList<>(java.util.List.of("training_nmse.png", "training_nmse.svg"));
 		extra.addAll(java.util.List.of(TestSpikingNetwork.Outputs.FILES));
-		final Pipeline.Run run = TrainRun.run(new TrainRun.Request(c, null, Output.fiji(folder, overwrite), 0,
-			extra.toArray(String[]::new)), progress()).run();
+		final TrainRun.Result result = TrainRun.run(new TrainRun.Request(c, null, Output.fiji(folder, overwrite), 0, false,
+			extra.toArray(String[]::new)), progress());
+		final Pipeline.Run run = result.run();
 		final JFreeChart chart = Charts.trainingError(run.network().log());
 		training_nmse = ChartImages.image(chart, "nMSE per training trial");
 		if (run.test() == null) {
@@ -194,6 +195,7 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		raster = outputs.raster();
 		output_vs_target = outputs.outputVsTarget();
 		rate_histogram = outputs.rateHistogram();
+		if (!test.partial()) result.decomposition().lines().forEach(this::report);
 		if (test.partial()) fail("cancelled after " + test.trials() + " of " + c.trials().test() + " test trials");
 		else report(String.format("median test nMSE %.5f, mean rate %.2f Hz; results in %s", test.medianNmse(),
 			test.meanRateHz(), folder));

@@ -49,8 +49,8 @@ public final class Ridge {
 				for (int j = 0; j < i; j++) g.data[i * f + j] = g.data[j * f + i];
 		}
 
-		/** Adds another set (e.g. to pool folds); both must be finished. */
-		Stats plus(final Stats o) {
+		/** Adds another set (e.g. to pool folds); both finished, or both not yet. */
+		public Stats plus(final Stats o) {
 			final Stats s = new Stats(g.numRows, sumY.length);
 			CommonOps_DDRM.add(g, o.g, s.g);
 			CommonOps_DDRM.add(b, o.b, s.b);

@@ -1,5 +1,6 @@
 package org.rate2spike.pipeline;
 
+import org.rate2spike.protocol.TeacherCache;
 import org.rate2spike.protocol.TestStage;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.Checkpoint;
@@ -76,10 +77,11 @@ public final class Pipeline {
 		final long start = System.nanoTime();
 		final RateTargets targets = targets(config, task, progress);
 		final double pcaSeconds = (System.nanoTime() - start) * 1e-9;
+		final TeacherCache cache = new TeacherCache(targets); // the test replays the training's f_PC
 		final TrainedNetwork network = TrainingStage.run(targets, task, config.spiking(), config.trials(), config.seed(), progress,
-			null, checkpoints);
+			null, checkpoints, cache);
 		if (network.log().partial()) return new Run(config, targets, network, null, pcaSeconds);
-		final TestResult test = TestStage.run(network, task, config.trials().test(), progress);
+		final TestResult test = TestStage.afterTraining(network, task, config.trials().test(), progress, cache);
 		return new Run(config, targets, network, test, pcaSeconds);
 	}
 

@@ -27,6 +27,18 @@ final class SpikingSimulation {
 	 */
 	interface StepObserver {
 		void step(int trial, int t, Trial tr, double[] outputs, SpikingNetwork net);
+
+		/**
+		 * True to have the teacher's f_PC computed in the counted trials of the autonomous phases too (where the
+		 * network does not need it) and handed to {@link #teacher} before each {@link #step}. It only observes: the
+		 * network runs the same either way.
+		 */
+		default boolean wantsTeacher() {
+			return false;
+		}
+
+		/** f_PC of a counted step, before its {@link #step}; only when {@link #wantsTeacher} (or while teaching). */
+		default void teacher(final int trial, final int t, final double[] fPc) {}
 	}
 
 	private final Task task;
@@ -43,11 +55,20 @@ final class SpikingSimulation {
 	private final int factors;
 	private final int settleTrials;
 	/** f_PC of earlier phases, replayed where a phase's trials repeat them (at most 256 MiB; values are identical). */
-	private final TeacherPipeline.Record record = new TeacherPipeline.Record(256L << 20);
+	private final TeacherPipeline.Record record;
 
 	SpikingSimulation(final RateTargets targets, final Task task, final SpikingParams params, final long seed,
 		final int settleTrials, final SpikingConnectivity conn, final double[] initialVoltage, final double[] meanInput)
 	{
+		this(targets, task, params, seed, settleTrials, conn, initialVoltage, meanInput, null);
+	}
+
+	/** As above, replaying (and extending) the f_PC of {@code cache} where it holds these targets' trials. */
+	SpikingSimulation(final RateTargets targets, final Task task, final SpikingParams params, final long seed,
+		final int settleTrials, final SpikingConnectivity conn, final double[] initialVoltage, final double[] meanInput,
+		final TeacherCache cache)
+	{
+		this.record = TeacherCache.recordFor(cache, targets);
 		this.settleTrials = settleTrials;
 		this.task = task;
 		this.params = params;
@@ -103,6 +124,8 @@ final class SpikingSimulation {
 		final double rlsProbability = 1.0 / params.rlsInterval();
 		final boolean demean = phase == Phase.DEMEAN;
 		final boolean test = phase == Phase.TEST || phase == Phase.READOUT || phase == Phase.VALIDATION; // autonomous: no teacher after settling
+		final boolean observeTeacher = observer != null && observer.wantsTeacher();
+		final boolean computeTeacher = !test || observeTeacher; // f_PC of the counted trials
 		final double[] meanSum = demean ? new double[net.neurons()] : null;
 		long meanSteps = 0;
 
@@ -121,15 +144,15 @@ final class SpikingSimulation {
 		progress.phaseStarted(phase, total);
 		try (TeacherPipeline ahead = new TeacherPipeline(teacher, record)) {
 		Trial nextTrial = total > 0 ? task.nextTrial(init > 0 ? settle : trials) : null;
-		if (nextTrial != null && (init > 0 || !test)) ahead.submit(nextTrial);
+		if (nextTrial != null && (init > 0 || computeTeacher)) ahead.submit(nextTrial);
 		for (int tr = 0; tr < total; tr++) {
 			final boolean isCounted = tr >= init;
 			final boolean teacherForced = !isCounted || decoders == null;
-			final boolean needTeacher = !isCounted || !test; // f_PC is needed except in the test phase's counted trials
+			final boolean needTeacher = !isCounted || computeTeacher; // f_PC: except in the autonomous phases' counted trials unless observed
 			final Trial trial = nextTrial;
 			// draw the next trial now (same streams, same order) so that its f_PC can be computed ahead
 			nextTrial = tr + 1 < total ? task.nextTrial(tr + 1 >= init ? trials : settle) : null;
-			if (nextTrial != null && (tr + 1 < init || !test)) ahead.submit(nextTrial);
+			if (nextTrial != null && (tr + 1 < init || computeTeacher)) ahead.submit(nextTrial);
 			final double[] block = needTeacher ? ahead.next() : null;
 			if (resume != null && tr < init + skip) { // resuming: replay only what the random streams and the teacher need
 				if (isCounted && rls != null) for (int t = 0; t < trial.steps(); t++) coin.nextDouble();
@@ -178,6 +201,7 @@ final class SpikingSimulation {
 					meanSteps++;
 				}
 				if (rls != null && coin.nextDouble() < rlsProbability) rls.update(net.traces(), error, decoders);
+				if (observeTeacher && needTeacher) observer.teacher(tr - init, t, fPc);
 				if (observer != null) observer.step(tr - init, t, trial, out, net);
 			}
 			if (block != null) ahead.release(block);

@@ -43,24 +43,41 @@ public final class TestStage {
 	 */
 	public static TestResult validate(final TrainedNetwork network, final Task task, final int trials, final Progress progress) {
 		Check.atLeast("trials_validation", trials, 1);
-		return run(Phase.VALIDATION, network, task, trials, progress, null, null);
+		return run(Phase.VALIDATION, network, task, trials, progress, null, null, null);
+	}
+
+	/**
+	 * As {@link #run(TrainedNetwork, Task, int, Progress)}, replaying the teacher's f_PC that the training of the same
+	 * run kept in {@code cache} (may be null) where the trials match: the same result, without running the rate network
+	 * again.
+	 */
+	public static TestResult afterTraining(final TrainedNetwork network, final Task task, final int testTrials,
+		final Progress progress, final TeacherCache cache)
+	{
+		return run(network, task, testTrials, progress, null, null, cache);
 	}
 
 	/** As above, with one more observer of every step (e.g. to record membrane potentials for export). */
 	static TestResult run(final TrainedNetwork network, final Task task, final int testTrials, final Progress progress,
 		final Readout readout, final SpikingSimulation.StepObserver extra)
 	{
+		return run(network, task, testTrials, progress, readout, extra, null);
+	}
+
+	private static TestResult run(final TrainedNetwork network, final Task task, final int testTrials, final Progress progress,
+		final Readout readout, final SpikingSimulation.StepObserver extra, final TeacherCache cache)
+	{
 		Check.atLeast("trials_test", testTrials, 1);
-		return run(Phase.TEST, network, task, testTrials, progress, readout, extra);
+		return run(Phase.TEST, network, task, testTrials, progress, readout, extra, cache);
 	}
 
 	private static TestResult run(final Phase phase, final TrainedNetwork network, final Task task, final int testTrials,
-		final Progress progress, final Readout readout, final SpikingSimulation.StepObserver extra)
+		final Progress progress, final Readout readout, final SpikingSimulation.StepObserver extra, final TeacherCache cache)
 	{
 		TrainingStage.checkTask(network.targets(), task);
 		final int neurons = network.neurons();
 		final SpikingSimulation sim = new SpikingSimulation(network.targets(), task, network.params(), network.seed(),
-			network.counts().init(), network.connectivity(), network.initialVoltage(), network.meanInput().clone());
+			network.counts().init(), network.connectivity(), network.initialVoltage(), network.meanInput().clone(), cache);
 		final Decoders decoders = Decoders.of(network.feedbackWeights(), network.readoutWeights());
 		final Recorder rec = new Recorder(testTrials, task.outputs(), neurons, network.targets().factors());
 		if (readout != null) {
@@ -75,12 +92,11 @@ public final class TestStage {
 			if (rec.features.size() != readout.features()) throw new ParameterException("readout", "'" + readout.name() +
 				"' has " + readout.features() + " weights per channel but its basis has " + rec.features.size());
 		}
+		rec.extra = extra;
+		rec.factorErrors = new FactorErrors.Accumulator(testTrials, network.targets().factors(),
+			readout == null ? task.outputs() : readout.channels());
 		final long start = System.nanoTime();
-		final SpikingSimulation.StepObserver observer = extra == null ? rec : (trial, t, tr, out, net) -> {
-			rec.step(trial, t, tr, out, net);
-			extra.step(trial, t, tr, out, net);
-		};
-		final SpikingSimulation.PhaseTotals totals = sim.run(phase, testTrials, decoders, null, progress, observer);
+		final SpikingSimulation.PhaseTotals totals = sim.run(phase, testTrials, decoders, null, progress, rec);
 		final double seconds = (System.nanoTime() - start) * 1e-9;
 		final int done = totals.nmse.length;
 		if (readout != null) for (int tr = 0; tr < done; tr++) totals.nmse[tr] = rec.readoutNmse(tr);
@@ -90,7 +106,8 @@ public final class TestStage {
 		for (int c = 0; c < labels.length; c++) labels[c] = task.conditionLabel(c);
 		return new TestResult(totals.nmse, sim.meanRateHz(totals), rec.spikeCounts, outputs, targets, rec.neuron(),
 			rec.step(), Arrays.copyOf(rec.steps, done), network.targets().params().dt(), seconds, totals.cancelled || totals.diverged != null, conditions,
-			labels, scores(task, totals.nmse, outputs, targets, conditions, labels), totals.diverged == null ? "" : totals.diverged);
+			labels, scores(task, totals.nmse, outputs, targets, conditions, labels), totals.diverged == null ? "" : totals.diverged,
+			rec.factorErrors.finish(done));
 	}
 
 	/** The task's own scores, then, for tasks with several conditions, the median test nMSE of each condition. */
@@ -136,7 +153,24 @@ public final class TestStage {
 		}
 
 		@Override
+		public boolean wantsTeacher() {
+			return true;
+		}
+
+		private double[] fPc;
+
+		@Override
+		public void teacher(final int trial, final int t, final double[] fPc) {
+			this.fPc = fPc;
+		}
+
+		@Override
 		public void step(final int trial, final int t, final Trial tr, final double[] out, final SpikingNetwork net) {
+			record(trial, t, tr, out, net);
+			if (extra != null) extra.step(trial, t, tr, out, net);
+		}
+
+		private void record(final int trial, final int t, final Trial tr, final double[] out, final SpikingNetwork net) {
 			final double[] x = features == null ? null : features.update(net);
 			if (trial < 0) return;
 			if (trial != lastTrial) {
@@ -146,9 +180,12 @@ public final class TestStage {
 				conditions[trial] = tr.condition();
 				outputs[trial] = new double[readout == null ? tr.outputs() : readout.channels()][tr.steps()];
 				targets[trial] = readout == null ? tr.output() : signals.of(tr);
+				if (target.length != targets[trial].length) target = new double[targets[trial].length];
 			}
 			if (readout == null) for (int o = 0; o < tr.outputs(); o++) outputs[trial][o][t] = out[factors + o];
 			else for (int o = 0; o < readout.channels(); o++) outputs[trial][o][t] = Kernels.dot(readout.weights()[o], x, x.length);
+			for (int o = 0; o < target.length; o++) target[o] = targets[trial][o][t];
+			factorErrors.add(trial, t, tr.steps(), out, fPc, target);
 			spikes.add(net, offset + t);
 			final int[] idx = net.spikes();
 			for (int q = 0; q < net.spikeCount(); q++) spikeCounts[idx[q]]++;
@@ -157,6 +194,9 @@ public final class TestStage {
 		Readout readout;
 		Signals signals;
 		Features features;
+		SpikingSimulation.StepObserver extra;
+		FactorErrors.Accumulator factorErrors;
+		double[] target = new double[0];
 
 		double readoutNmse(final int trial) {
 			double err = 0, tgt = 0;

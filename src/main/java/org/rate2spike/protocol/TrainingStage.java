@@ -37,6 +37,14 @@ public final class TrainingStage {
 		final TrialCounts counts, final long seed, final Progress progress, final LastTrialSpikes lastTrial,
 		final Checkpoint.Schedule schedule)
 	{
+		return run(targets, task, params, counts, seed, progress, lastTrial, schedule, null);
+	}
+
+	/** As above, keeping the teacher's f_PC in {@code cache} (may be null) for the test of the same run. */
+	public static TrainedNetwork run(final RateTargets targets, final Task task, final SpikingParams params,
+		final TrialCounts counts, final long seed, final Progress progress, final LastTrialSpikes lastTrial,
+		final Checkpoint.Schedule schedule, final TeacherCache cache)
+	{
 		final double dt = targets.params().dt();
 		params.validate(dt);
 		counts.validate();
@@ -46,7 +54,7 @@ public final class TrainingStage {
 		final SpikingConnectivity conn = SpikingConnectivity.random(params, targets, Seeds.stream(seed, Seeds.SPIKING_CONNECTIVITY));
 		final double[] v0 = initialVoltage(params, seed);
 		final double[] meanInput = new double[params.neurons()];
-		final SpikingSimulation sim = new SpikingSimulation(targets, task, params, seed, counts.init(), conn, v0, meanInput);
+		final SpikingSimulation sim = new SpikingSimulation(targets, task, params, seed, counts.init(), conn, v0, meanInput, cache);
 
 		final long start = System.nanoTime();
 		final SpikingSimulation.PhaseTotals demean = sim.run(Phase.DEMEAN, counts.demean(), null, null, progress, null);

@@ -189,6 +189,50 @@ public final class Charts {
 			basis.count(), 100 * basis.explained(basis.count())), titleFont(), plot, true));
 	}
 
+	/**
+	 * The test's factor errors ({@link org.rate2spike.protocol.FactorErrors}), log scale: left, the median test nMSE of
+	 * each factor (PC 1 the largest); right, the factor nMSE in each tenth of the trial, pooled over factors and trials.
+	 */
+	public static JFreeChart factorErrors(final org.rate2spike.protocol.FactorErrors f) {
+		final XYSeries perFactor = new XYSeries("median test nMSE of each factor"), overTrial = new XYSeries("factor nMSE by tenth of the trial");
+		final double[] m = f.medianPerFactor();
+		double lo = Double.POSITIVE_INFINITY, hi = 0;
+		for (int k = 0; k < m.length; k++) if (m[k] > 0 && Double.isFinite(m[k])) {
+			perFactor.add(k + 1, m[k]);
+			lo = Math.min(lo, m[k]);
+			hi = Math.max(hi, m[k]);
+		}
+		final double[] seg = f.bySegment();
+		for (int j = 0; j < seg.length; j++) if (seg[j] > 0 && Double.isFinite(seg[j])) {
+			overTrial.add((j + 0.5) / seg.length, seg[j]);
+			lo = Math.min(lo, seg[j]);
+			hi = Math.max(hi, seg[j]);
+		}
+		final LogAxis y = new LogAxis("test nMSE of the factors");
+		y.setSmallestValue(1e-300);
+		y.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // whole decades
+		if (hi > 0) y.setRange(Math.min(lo / 3, hi / 100), hi * 3);
+		final org.jfree.chart.plot.CombinedRangeXYPlot plot = new org.jfree.chart.plot.CombinedRangeXYPlot(y);
+		final XYLineAndShapeRenderer left = new XYLineAndShapeRenderer(true, true), right = new XYLineAndShapeRenderer(true, true);
+		left.setSeriesPaint(0, OUTPUT);
+		right.setSeriesPaint(0, TARGET);
+		final NumberAxis factor = new NumberAxis("factor (PC)");
+		factor.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+		final NumberAxis time = new NumberAxis("time in the trial (fraction)");
+		time.setRange(0, 1);
+		for (final XYPlot sub : new XYPlot[] { new XYPlot(new XYSeriesCollection(perFactor), factor, null, left),
+			new XYPlot(new XYSeriesCollection(overTrial), time, null, right) })
+		{
+			sub.setBackgroundPaint(Color.WHITE);
+			sub.setDomainGridlinePaint(new Color(0xdddddd));
+			sub.setRangeGridlinePaint(new Color(0xdddddd));
+			plot.add(sub, 1);
+		}
+		plot.setGap(16);
+		return styled(new JFreeChart(String.format("Factor error in the test (median %.3g; readout given perfect factors %.3g)",
+			f.medianNmse(), f.readoutGivenFactorsNmse()), titleFont(), plot, true));
+	}
+
 	/** Histogram of per-neuron firing rates. */
 	public static JFreeChart rateHistogram(final TestResult r) {
 		final HistogramDataset data = new HistogramDataset();
