@@ -100,7 +100,9 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 	@Parameter(label = "Firing-rate histogram", type = ItemIO.OUTPUT)
 	private ImagePlus rate_histogram;
 
-	private ResultsTable table;
+	@Parameter(label = "Test trials table", type = ItemIO.OUTPUT)
+	private ResultsTable test_trials;
+
 	private TestResult result;
 
 	@Override
@@ -118,8 +120,8 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		raster = o.raster();
 		output_vs_target = o.outputVsTarget();
 		rate_histogram = o.rateHistogram();
-		table = o.table();
-		if (!GraphicsEnvironment.isHeadless()) table.show(TABLE);
+		test_trials = o.table();
+		Tables.publish(test_trials, TABLE);
 		if (chart_windows) o.showCharts();
 		if (folder != null) o.save(folder);
 		if (result.partial()) fail("cancelled after " + result.trials() + " of " + trials_test + " test trials");
@@ -145,7 +147,7 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 
 	/** One row per test trial: nMSE, mean rate, ISI CV, spikes. */
 	public ResultsTable table() {
-		return table;
+		return test_trials;
 	}
 
 	public TestResult result() {

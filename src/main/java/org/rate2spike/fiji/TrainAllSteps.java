@@ -165,6 +165,9 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 	@Parameter(label = "Firing-rate histogram", type = ItemIO.OUTPUT)
 	private ImagePlus rate_histogram;
 
+	@Parameter(label = "Test trials table", type = ItemIO.OUTPUT)
+	private ResultsTable test_trials;
+
 	private TestSpikingNetwork.Outputs outputs;
 
 
@@ -194,6 +197,8 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		raster = outputs.raster();
 		output_vs_target = outputs.outputVsTarget();
 		rate_histogram = outputs.rateHistogram();
+		test_trials = outputs.table();
+		Tables.publish(test_trials, TestSpikingNetwork.TABLE);
 		if (test.partial()) fail("cancelled after " + test.trials() + " of " + c.trials().test() + " test trials");
 		else report(String.format("median test nMSE %.5f, mean rate %.2f Hz; results in %s", test.medianNmse(),
 			test.meanRateHz(), folder));
