@@ -79,6 +79,20 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		"largest absolute value)", choices = { "none", "max" })
 	private String normalize = "none";
 
+	@Parameter(label = "Data: targets image (when no targets file)", description = "data task: an open image " +
+		"(width = time, height = channels, slices = conditions) used as targets when the targets file is empty; " +
+		"empty: the data kept in the network file", required = false, persist = false)
+	private ImagePlus targets_image;
+
+	@Parameter(label = "Data: inputs image (when no inputs file)", description = "data task: an open image of " +
+		"inputs, used when the inputs file is empty (ignored when it is the targets image)", required = false, persist = false)
+	private ImagePlus inputs_image;
+
+	@Parameter(label = "Data: activity image (when no activity file)", description = "data task: an open image of " +
+		"population activity, used when the activity file is empty (ignored when it is the targets image)",
+		required = false, persist = false)
+	private ImagePlus factors_image;
+
 	@Parameter(label = OVERWRITE_LABEL, description = OVERWRITE_DESCRIPTION,
 		required = false, persist = false)
 	private boolean overwrite;
@@ -112,7 +126,8 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		Check.atLeast("trials_test", trials_test, 1);
 		final DataOptions data = new DataOptions(path(data_targets), path(data_inputs), path(data_factors), sample_interval,
 			normalize);
-		final NetworkRuns.TestOutcome outcome = NetworkRuns.test(new NetworkRuns.TestRequest(new NetworkRuns.Source(file, data),
+		final NetworkRuns.TestOutcome outcome = NetworkRuns.test(new NetworkRuns.TestRequest(new NetworkRuns.Source(file, data, images(data_targets,
+			targets_image, data_inputs, inputs_image, data_factors, factors_image, sample_interval, false)),
 			Output.fiji(folder, overwrite), trials_test, readout_name), progress(), Outputs.FILES);
 		final Readout readout = outcome.readout();
 		result = outcome.test();

@@ -65,6 +65,20 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		"largest absolute value)", choices = { "none", "max" })
 	private String normalize = "none";
 
+	@Parameter(label = "Data: targets image (when no targets file)", description = "data task: an open image " +
+		"(width = time, height = channels, slices = conditions) used as targets when the targets file is empty; " +
+		"empty too: the active image", required = false, persist = false)
+	private ImagePlus targets_image;
+
+	@Parameter(label = "Data: inputs image (when no inputs file)", description = "data task: an open image of " +
+		"inputs, used when the inputs file is empty (ignored when it is the targets image)", required = false, persist = false)
+	private ImagePlus inputs_image;
+
+	@Parameter(label = "Data: activity image (when no activity file)", description = "data task: an open image of " +
+		"population activity, used when the activity file is empty (ignored when it is the targets image)",
+		required = false, persist = false)
+	private ImagePlus factors_image;
+
 	@Parameter(label = "Output folder", description = "folder for the targets, the network, summary.json and the pictures",
 		style = FileWidget.DIRECTORY_STYLE)
 	private File output_folder;
@@ -176,9 +190,11 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		if (output_folder == null) throw new ParameterException("output_folder", "is required: choose a folder");
 		final Path folder = optionalFolder("output_folder", output_folder);
 		final TrainingConfig c = config(TrainingConfig.DEFAULTS);
+		final Task task = DataTask.NAME.equals(c.task()) ? Pipeline.task(c, images(data_targets, targets_image, data_inputs,
+			inputs_image, data_factors, factors_image, sample_interval, true)) : Pipeline.task(c);
 		final java.util.List<String> extra = new java.util.ArrayList<>(java.util.List.of("training_nmse.png", "training_nmse.svg"));
 		extra.addAll(java.util.List.of(TestSpikingNetwork.Outputs.FILES));
-		final Pipeline.Run run = TrainRun.run(new TrainRun.Request(c, null, Output.fiji(folder, overwrite), 0,
+		final Pipeline.Run run = TrainRun.run(new TrainRun.Request(c, task, Output.fiji(folder, overwrite), 0,
 			extra.toArray(String[]::new)), progress()).run();
 		final JFreeChart chart = Charts.trainingError(run.network().log());
 		training_nmse = ChartImages.image(chart, "nMSE per training trial");
