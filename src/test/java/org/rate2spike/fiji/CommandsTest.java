@@ -40,7 +40,7 @@ class CommandsTest {
 
 	static final List<Class<? extends Rate2SpikeCommand>> COMMANDS = List.of(GenerateRateTargets.class,
 		TrainSpikingNetwork.class, TestSpikingNetwork.class, TrainAllSteps.class, FitReadout.class, SweepNetworkSize.class,
-		ExportSpikesAndTraces.class);
+		ExportSpikesAndTraces.class, TracesFromRois.class);
 
 	private static Context context;
 	private static CommandService commands;
