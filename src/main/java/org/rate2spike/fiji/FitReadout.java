@@ -43,7 +43,7 @@ import org.scijava.widget.FileWidget;
  * The readout stage in Fiji, as the command line's {@code readout}: a trained network run on fresh trials, a linear
  * readout of its traces fitted on some and scored on held-out ones, stored as a named readout in the network file.
  */
-@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + FitReadout.TITLE)
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + FitReadout.TITLE, headless = true)
 public class FitReadout extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Fit Readout";

@@ -44,7 +44,7 @@ import org.scijava.widget.FileWidget;
  * SLURM job array. Run headless on a cluster with
  * {@code ImageJ-linux64 --headless --run "Sweep Network Size" "output_folder='…',executor='slurm',…"}.
  */
-@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + SweepNetworkSize.TITLE)
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + SweepNetworkSize.TITLE, headless = true)
 public class SweepNetworkSize extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Sweep Network Size";

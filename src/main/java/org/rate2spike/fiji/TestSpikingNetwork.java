@@ -40,7 +40,7 @@ import org.scijava.widget.FileWidget;
  * Stage 3 in Fiji: a saved network run on fresh test trials; a raster stack, plots and a per-trial table. A network of
  * the data task is tested on the data its file keeps, or, when the data fields name a targets file, on those data.
  */
-@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TestSpikingNetwork.TITLE)
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TestSpikingNetwork.TITLE, headless = true)
 public class TestSpikingNetwork extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Test Spiking Network";
@@ -81,7 +81,7 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 
 	@Parameter(label = "Data: targets image (when no targets file)", description = "data task: an open image " +
 		"(width = time, height = channels, slices = conditions) used as targets when the targets file is empty; " +
-		"empty: the data kept in the network file", required = false, persist = false)
+		"neither: for training the active image, for a test the data kept in the network file", required = false, persist = false)
 	private ImagePlus targets_image;
 
 	@Parameter(label = "Data: inputs image (when no inputs file)", description = "data task: an open image of " +

@@ -55,9 +55,9 @@ public class TracesFromRois extends Rate2SpikeCommand {
 		max = "100000", stepSize = "0.05")
 	private double f0_end = 0.5;
 
-	@Parameter(label = "Sample interval (s)", description = "seconds between frames when the movie has no frame " +
+	@Parameter(label = "Frame interval (s)", description = "seconds between frames when the movie has no frame " +
 		"interval (0: from the movie)", min = "0", max = "10", stepSize = "0.001")
-	private double sample_interval = 0;
+	private double frame_interval = 0;
 
 	@Parameter(label = "Traces", type = ItemIO.OUTPUT)
 	private ImagePlus traces;
@@ -72,7 +72,7 @@ public class TracesFromRois extends Rate2SpikeCommand {
 		final ImagePlus imp = movie != null ? movie : WindowManager.getCurrentImage();
 		if (imp == null) throw new ParameterException("movie", "no image: open a time-lapse first");
 		final Roi[] rois = rois(imp);
-		data = RoiTraces.traces(imp, rois, new RoiTraces.Options(sample_interval, delta_f, f0_start, f0_end));
+		data = RoiTraces.traces(imp, rois, new RoiTraces.Options(frame_interval, delta_f, f0_start, f0_end));
 		traces = DataFiles.toImage(data, "Traces (" + imp.getTitle() + ")");
 		traces_table = table(data);
 		Tables.publish(traces_table, TABLE);
@@ -83,7 +83,8 @@ public class TracesFromRois extends Rate2SpikeCommand {
 
 	private Roi[] rois(final ImagePlus imp) throws IOException {
 		if (roi_file != null && !roi_file.getPath().isBlank()) return RoiTraces.read(roi_file.toPath());
-		final RoiManager rm = RoiManager.getInstance2();
+		// without a screen ImageJ 1.x cannot make a ROI Manager (not even the hidden one of batch-mode macros)
+		final RoiManager rm = java.awt.GraphicsEnvironment.isHeadless() ? null : RoiManager.getInstance2();
 		if (rm != null && rm.getCount() > 0) return rm.getRoisAsArray();
 		final Overlay overlay = imp.getOverlay();
 		if (overlay != null && overlay.size() > 0) return overlay.toArray();

@@ -35,7 +35,7 @@ import org.scijava.widget.FileWidget;
  * Rate targets, training and test in one dialog; writes the same output folder as the command line's {@code train}
  * (summary.json, targets.npz, network.npz, pictures) plus SVGs, the raster stack and the per-trial table.
  */
-@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TrainAllSteps.TITLE)
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TrainAllSteps.TITLE, headless = true)
 public class TrainAllSteps extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Train Spiking Network (all steps)";
@@ -67,7 +67,7 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 
 	@Parameter(label = "Data: targets image (when no targets file)", description = "data task: an open image " +
 		"(width = time, height = channels, slices = conditions) used as targets when the targets file is empty; " +
-		"empty too: the active image", required = false, persist = false)
+		"neither: for training the active image, for a test the data kept in the network file", required = false, persist = false)
 	private ImagePlus targets_image;
 
 	@Parameter(label = "Data: inputs image (when no inputs file)", description = "data task: an open image of " +

@@ -38,7 +38,7 @@ public final class RoiTraces {
 	public record Options(double sampleInterval, boolean deltaF, double f0Start, double f0End) {
 
 		public Options validate() {
-			if (!(sampleInterval >= 0)) throw new ParameterException("sample_interval", "must be 0 (from the movie) or seconds between frames (got " + sampleInterval + ")");
+			if (!(sampleInterval >= 0)) throw new ParameterException("frame_interval", "must be 0 (from the movie) or seconds between frames (got " + sampleInterval + ")");
 			if (deltaF && !(f0End > f0Start)) throw new ParameterException("f0_end", "must come after f0_start (got " +
 				f0Start + " to " + f0End + " s)");
 			if (deltaF && f0Start < 0) throw new ParameterException("f0_start", "must be at least 0 s (got " + f0Start + ")");
@@ -125,7 +125,7 @@ public final class RoiTraces {
 			return DataFiles.roundInterval(fi * (unit > 0 ? unit : 1));
 		}
 		if (given > 0) return given;
-		throw new ParameterException("sample_interval", source + " has no frame interval; set it (Image > Properties) " +
+		throw new ParameterException("frame_interval", source + " has no frame interval; set it (Image > Properties) " +
 			"or give the seconds between frames");
 	}
 

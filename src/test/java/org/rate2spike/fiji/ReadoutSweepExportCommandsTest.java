@@ -338,6 +338,10 @@ class ReadoutSweepExportCommandsTest {
 				assertNull(in, "a sweep resumes in its folder instead");
 				continue;
 			}
+			if (cls == TracesFromRois.class) {
+				assertNull(in, "makes an image and a table, writes no files");
+				continue;
+			}
 			assertTrue(in != null && !in.isPersisted() && in.getType() == boolean.class, cls.getSimpleName());
 		}
 	}
