@@ -19,6 +19,7 @@ import org.rate2spike.readout.Readout;
 import org.rate2spike.readout.ReadoutOptions;
 import org.rate2spike.readout.Signals;
 import org.rate2spike.task.DataOptions;
+import org.rate2spike.task.DataValues;
 import org.rate2spike.task.Task;
 import org.rate2spike.util.Check;
 import org.rate2spike.util.ParameterException;
@@ -29,13 +30,21 @@ import org.rate2spike.util.ParameterException;
  */
 public final class NetworkRuns {
 
-	/** Which saved network, and the data options that replace the data it keeps (NONE: keep them). */
-	public record Source(Path network, DataOptions data) {
+	/**
+	 * Which saved network, and the data options that replace the data it keeps (NONE: keep them); {@code given}: new
+	 * data handed over as values (an open image) in place of the files of the same roles.
+	 */
+	public record Source(Path network, DataOptions data, DataValues given) {
 
 		public Source {
 			if (network == null || network.toString().isBlank()) throw new ParameterException("network",
 				"is required: a network file saved by train, e.g. results/network.npz");
 			data = data == null ? DataOptions.NONE : data.validate();
+			given = given == null ? DataValues.NONE : given;
+		}
+
+		public Source(final Path network, final DataOptions data) {
+			this(network, data, DataValues.NONE);
 		}
 	}
 
@@ -136,7 +145,7 @@ public final class NetworkRuns {
 	}
 
 	private static Task task(final TrainedNetwork net, final Source s) {
-		return Pipeline.taskOf(net.targets(), s.data());
+		return Pipeline.taskOf(net.targets(), s.data(), s.given());
 	}
 
 	private static Readout readout(final Source s, final String name) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.rate2spike.format.DataFiles;
 import org.rate2spike.format.Dataset;
+import org.rate2spike.format.SyntheticCalcium;
 import org.rate2spike.task.SyntheticEmg;
 
 /**
@@ -17,6 +18,8 @@ import org.rate2spike.task.SyntheticEmg;
 public final class MakeTestData {
 
 	public static final String EMG_CSV = "reach_emg.csv", EMG_TIF = "reach_emg.tif", POPULATION_CSV = "reach_population.csv";
+	/** The synthetic calcium-imaging movie (see {@link SyntheticCalcium}) and its cells' ROIs as a RoiSet. */
+	public static final String CALCIUM_MOVIE = "calcium_movie.tif", CALCIUM_ROIS = "calcium_rois.zip";
 	public static final int POPULATION_UNITS = 40;
 	public static final long POPULATION_SEED = 7;
 
@@ -29,6 +32,11 @@ public final class MakeTestData {
 		DataFiles.writeTable(emg, dir.resolve(EMG_CSV), ',');
 		DataFiles.writeImage(emg, dir.resolve(EMG_TIF));
 		DataFiles.writeTable(SyntheticEmg.population(emg, POPULATION_UNITS, POPULATION_SEED), dir.resolve(POPULATION_CSV), ',');
-		System.out.println("wrote " + dir.resolve(EMG_CSV) + ", " + dir.resolve(EMG_TIF) + " and " + dir.resolve(POPULATION_CSV));
+		final ij.ImagePlus movie = SyntheticCalcium.movie();
+		if (!new ij.io.FileSaver(movie).saveAsTiffStack(dir.resolve(CALCIUM_MOVIE).toString()))
+			throw new IOException(dir.resolve(CALCIUM_MOVIE) + ": could not be written");
+		SyntheticCalcium.writeRois(SyntheticCalcium.rois(), dir.resolve(CALCIUM_ROIS));
+		System.out.println("wrote " + dir.resolve(EMG_CSV) + ", " + dir.resolve(EMG_TIF) + ", " + dir.resolve(POPULATION_CSV) +
+			", " + dir.resolve(CALCIUM_MOVIE) + " and " + dir.resolve(CALCIUM_ROIS));
 	}
 }

@@ -29,7 +29,7 @@ import org.scijava.widget.FileWidget;
  * The command line's {@code export} in Fiji: test trials of a saved network written for other tools — spikes.csv,
  * rates.csv, traces.csv and export.npz (see {@link ExportFiles}).
  */
-@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + ExportSpikesAndTraces.TITLE)
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + ExportSpikesAndTraces.TITLE, headless = true)
 public class ExportSpikesAndTraces extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Export Spikes and Traces";

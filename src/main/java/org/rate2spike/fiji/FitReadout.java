@@ -43,7 +43,7 @@ import org.scijava.widget.FileWidget;
  * The readout stage in Fiji, as the command line's {@code readout}: a trained network run on fresh trials, a linear
  * readout of its traces fitted on some and scored on held-out ones, stored as a named readout in the network file.
  */
-@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + FitReadout.TITLE)
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + FitReadout.TITLE, headless = true)
 public class FitReadout extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Fit Readout";
@@ -105,7 +105,9 @@ public class FitReadout extends Rate2SpikeCommand {
 	@Parameter(label = "Cross-validation error", type = ItemIO.OUTPUT)
 	private ImagePlus cv_error;
 
-	private ResultsTable table;
+	@Parameter(label = "Readout table", type = ItemIO.OUTPUT)
+	private ResultsTable readout_table;
+
 	private ReadoutStage.Result result;
 
 	@Override
@@ -129,7 +131,7 @@ public class FitReadout extends Rate2SpikeCommand {
 				"Readout '%s', held-out trials: channel %d (nMSE %.4f)", r.name(), c + 1, r.heldoutNmse()[c]), result.outputs(),
 				result.targets(), result.dt(), 3, c);
 			charts.add(chart);
-			final ImagePlus imp = ChartImages.image(chart, "channel " + (c + 1));
+			final ImagePlus imp = ChartImages.picture(chart, "channel " + (c + 1)); // one RGB slice per channel
 			if (stack == null) stack = new ImageStack(imp.getWidth(), imp.getHeight());
 			stack.addSlice("channel " + (c + 1), imp.getProcessor());
 		}
@@ -137,8 +139,8 @@ public class FitReadout extends Rate2SpikeCommand {
 		final JFreeChart cv = result.penalties().length > 0 ? Charts.crossValidation(result.penalties(), result.cvNmse(), r.penalty())
 			: null;
 		if (cv != null) cv_error = ChartImages.image(cv, "Cross-validation error (" + r.name() + ")");
-		table = ResultTables.readout(result);
-		if (!GraphicsEnvironment.isHeadless()) table.show(TABLE);
+		readout_table = ResultTables.readout(result);
+		Tables.publish(readout_table, TABLE);
 		if (chart_windows) {
 			for (int c = 0; c < charts.size(); c++) showChart(charts.get(c), readout_vs_target.getTitle() + ", channel " + (c + 1));
 			if (cv != null) showChart(cv, cv_error.getTitle());
@@ -146,7 +148,7 @@ public class FitReadout extends Rate2SpikeCommand {
 		if (folder != null) {
 			Files.createDirectories(folder);
 			RunFolder.writeReadout(folder, file, result);
-			table.saveAs(folder.resolve("readout_channels.csv").toString());
+			readout_table.saveAs(folder.resolve("readout_channels.csv").toString());
 		}
 		report(String.format(Locale.ROOT, "readout '%s' stored in %s: median held-out nMSE %.5f%s", r.name(), file,
 			result.medianHeldoutNmse(), Double.isNaN(r.penalty()) ? "" : String.format(Locale.ROOT, ", penalty %.4g", r.penalty())));
@@ -163,7 +165,7 @@ public class FitReadout extends Rate2SpikeCommand {
 
 	/** One row per channel: Channel, Train_nMSE, Train_R2, Heldout_nMSE, Heldout_R2, Penalty. */
 	public ResultsTable table() {
-		return table;
+		return readout_table;
 	}
 
 	public ReadoutStage.Result result() {

@@ -28,7 +28,7 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 /** Stage 1 in Fiji: a driven rate network run on a task, its PCA, saved as a rate-targets file. */
-@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + GenerateRateTargets.TITLE)
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + GenerateRateTargets.TITLE, headless = true)
 public class GenerateRateTargets extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Generate Rate Targets";

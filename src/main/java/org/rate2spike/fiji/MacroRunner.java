@@ -80,6 +80,7 @@ public final class MacroRunner implements AutoCloseable {
 		synchronized (MacroRunner.class) {
 			current = context;
 			failure = null;
+			warnings.clear();
 			final Interpreter interp = new Interpreter();
 			try {
 				interp.run(macro, argument == null ? "" : argument);
@@ -186,6 +187,35 @@ public final class MacroRunner implements AutoCloseable {
 
 	private static final Pattern MENU_ENTRY = Pattern.compile("\"([^\"]+)\",\\s*([a-zA-Z_][\\w.$]*(\\(\".*\"\\))?)");
 
+	/** The warnings of the macro now running (left-out keys), in order; see {@link #warnings()}. */
+	private static final java.util.List<String> warnings = new java.util.ArrayList<>();
+
+	/** The warnings the last macro gave, e.g. about keys it left out. */
+	public static synchronized java.util.List<String> warnings() {
+		return java.util.List.copyOf(warnings);
+	}
+
+	/**
+	 * Reports the inputs a {@code run(...)} left out, with the values the command now takes for them (its declared
+	 * defaults here; in Fiji the values last used, or a dialog): printed like the macro's {@code print} output and kept
+	 * for {@link #warnings()}. Nothing for a call that gives every key.
+	 */
+	static void warnLeftOut(final CommandInfo info, final Module module, final String options) {
+		final java.util.List<String> left = new java.util.ArrayList<>();
+		for (final ModuleItem<?> input : info.inputs()) {
+			if (isContextual(input.getType()) || options != null && Macro.getValue(options, input.getName(), null) != null) continue;
+			final Object v = module.getInput(input.getName());
+			left.add(input.getName() + "=" + (v == null ? "[]" : v instanceof ImagePlus imp ? "[" + imp.getTitle() + "]" : v));
+		}
+		if (left.isEmpty()) return;
+		final String w = info.getTitle() + ": keys left out, using " + String.join(" ", left) +
+			" (in Fiji these take the values last used; give every key so that the macro means the same everywhere)";
+		synchronized (MacroRunner.class) {
+			warnings.add(w);
+		}
+		IJ.log("Warning: " + w);
+	}
+
 	/** Services and the context: SciJava fills those itself. */
 	private static boolean isContextual(final Class<?> type) {
 		return org.scijava.service.Service.class.isAssignableFrom(type) || Context.class.isAssignableFrom(type);
@@ -221,6 +251,7 @@ public final class MacroRunner implements AutoCloseable {
 				inputs.put(input.getName(), convert.convert(value, input.getType()));
 			else module.resolveInput(input.getName()); // left out: the declared default, not a value persisted earlier
 		}
+		warnLeftOut(info, module, options);
 		try {
 			modules.run(module, true, inputs).get();
 		}

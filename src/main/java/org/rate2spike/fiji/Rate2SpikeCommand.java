@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Locale;
 
 import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+
+import org.rate2spike.task.DataValues;
 
 import org.jfree.chart.ChartFrame;
 import org.jfree.chart.JFreeChart;
@@ -129,6 +133,31 @@ public abstract class Rate2SpikeCommand extends ContextCommand {
 	protected static Path required(final String name, final File file) {
 		if (file == null || file.getPath().isBlank()) throw new ParameterException(name, "is required: choose a file");
 		return file.toPath();
+	}
+
+	/**
+	 * The data handed over as open images: each image field counts only when the file field of its role is empty;
+	 * an inputs or activity image that is the targets image is ignored (Fiji may fill every image field with the
+	 * active image). With {@code activeByDefault}, targets fall back to the active image when neither a file nor an
+	 * image is given.
+	 */
+	protected final DataValues images(final File targetsFile, final ImagePlus targets, final File inputsFile,
+		final ImagePlus inputs, final File factorsFile, final ImagePlus factors, final double sampleInterval,
+		final boolean activeByDefault)
+	{
+		ImagePlus t = blank(targetsFile) ? targets : null;
+		if (t == null && blank(targetsFile) && activeByDefault) t = WindowManager.getCurrentImage();
+		final ImagePlus i = blank(inputsFile) && inputs != null && inputs != t ? inputs : null;
+		final ImagePlus f = blank(factorsFile) && factors != null && factors != t ? factors : null;
+		for (final ImagePlus imp : new ImagePlus[] { t, i, f })
+			if (imp != null) report("data from the open image '" + imp.getTitle() + "'");
+		return new DataValues(t == null ? null : ImageData.of(t, "targets_image", sampleInterval),
+			i == null ? null : ImageData.of(i, "inputs_image", sampleInterval),
+			f == null ? null : ImageData.of(f, "factors_image", sampleInterval));
+	}
+
+	private static boolean blank(final File f) {
+		return f == null || f.getPath().isBlank();
 	}
 
 	/** An optional folder input: null when not given. */

@@ -44,7 +44,7 @@ import org.scijava.widget.FileWidget;
  * SLURM job array. Run headless on a cluster with
  * {@code ImageJ-linux64 --headless --run "Sweep Network Size" "output_folder='…',executor='slurm',…"}.
  */
-@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + SweepNetworkSize.TITLE)
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + SweepNetworkSize.TITLE, headless = true)
 public class SweepNetworkSize extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Sweep Network Size";
@@ -129,7 +129,8 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 	@Parameter(label = "SLURM job id", type = ItemIO.OUTPUT)
 	private String job_id;
 
-	private ResultsTable table;
+	@Parameter(label = "Sweep table", type = ItemIO.OUTPUT)
+	private ResultsTable sweep_table;
 	private SweepResult result;
 
 	@Override
@@ -212,8 +213,8 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 	/** The outputs and the sweep folder's summary files, as the command line's {@code sweep} writes them. */
 	private void show(final SweepResult r, final Path dir) throws IOException {
 		result = r;
-		table = ResultTables.sweep(r, List.of("neurons"));
-		if (!GraphicsEnvironment.isHeadless()) table.show(TABLE);
+		sweep_table = ResultTables.sweep(r, List.of("neurons"));
+		Tables.publish(sweep_table, TABLE);
 		expansion = String.join("\n", r.summaryLines());
 		if (!r.curves().isEmpty()) {
 			final JFreeChart chart = Charts.sweep(r);
@@ -230,7 +231,7 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 
 	/** One row per point and rate baseline: the columns of sweep.csv. */
 	public ResultsTable table() {
-		return table;
+		return sweep_table;
 	}
 
 	public SweepResult result() {

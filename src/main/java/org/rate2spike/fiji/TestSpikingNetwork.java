@@ -40,7 +40,7 @@ import org.scijava.widget.FileWidget;
  * Stage 3 in Fiji: a saved network run on fresh test trials; a raster stack, plots and a per-trial table. A network of
  * the data task is tested on the data its file keeps, or, when the data fields name a targets file, on those data.
  */
-@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TestSpikingNetwork.TITLE)
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TestSpikingNetwork.TITLE, headless = true)
 public class TestSpikingNetwork extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Test Spiking Network";
@@ -79,6 +79,20 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		"largest absolute value)", choices = { "none", "max" })
 	private String normalize = "none";
 
+	@Parameter(label = "Data: targets image (when no targets file)", description = "data task: an open image " +
+		"(width = time, height = channels, slices = conditions) used as targets when the targets file is empty; " +
+		"neither: for training the active image, for a test the data kept in the network file", required = false, persist = false)
+	private ImagePlus targets_image;
+
+	@Parameter(label = "Data: inputs image (when no inputs file)", description = "data task: an open image of " +
+		"inputs, used when the inputs file is empty (ignored when it is the targets image)", required = false, persist = false)
+	private ImagePlus inputs_image;
+
+	@Parameter(label = "Data: activity image (when no activity file)", description = "data task: an open image of " +
+		"population activity, used when the activity file is empty (ignored when it is the targets image)",
+		required = false, persist = false)
+	private ImagePlus factors_image;
+
 	@Parameter(label = OVERWRITE_LABEL, description = OVERWRITE_DESCRIPTION,
 		required = false, persist = false)
 	private boolean overwrite;
@@ -100,7 +114,9 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 	@Parameter(label = "Firing-rate histogram", type = ItemIO.OUTPUT)
 	private ImagePlus rate_histogram;
 
-	private ResultsTable table;
+	@Parameter(label = "Test trials table", type = ItemIO.OUTPUT)
+	private ResultsTable test_trials;
+
 	private TestResult result;
 
 	@Override
@@ -110,7 +126,8 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		Check.atLeast("trials_test", trials_test, 1);
 		final DataOptions data = new DataOptions(path(data_targets), path(data_inputs), path(data_factors), sample_interval,
 			normalize);
-		final NetworkRuns.TestOutcome outcome = NetworkRuns.test(new NetworkRuns.TestRequest(new NetworkRuns.Source(file, data),
+		final NetworkRuns.TestOutcome outcome = NetworkRuns.test(new NetworkRuns.TestRequest(new NetworkRuns.Source(file, data, images(data_targets,
+			targets_image, data_inputs, inputs_image, data_factors, factors_image, sample_interval, false)),
 			Output.fiji(folder, overwrite), trials_test, readout_name), progress(), Outputs.FILES);
 		final Readout readout = outcome.readout();
 		result = outcome.test();
@@ -118,8 +135,8 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		raster = o.raster();
 		output_vs_target = o.outputVsTarget();
 		rate_histogram = o.rateHistogram();
-		table = o.table();
-		if (!GraphicsEnvironment.isHeadless()) table.show(TABLE);
+		test_trials = o.table();
+		Tables.publish(test_trials, TABLE);
 		if (chart_windows) o.showCharts();
 		if (folder != null) o.save(folder);
 		if (!result.partial()) outcome.decomposition().lines().forEach(this::report);
@@ -146,7 +163,7 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 
 	/** One row per test trial: nMSE, mean rate, ISI CV, spikes. */
 	public ResultsTable table() {
-		return table;
+		return test_trials;
 	}
 
 	public TestResult result() {

@@ -35,7 +35,7 @@ import org.scijava.widget.FileWidget;
  * Rate targets, training and test in one dialog; writes the same output folder as the command line's {@code train}
  * (summary.json, targets.npz, network.npz, pictures) plus SVGs, the raster stack and the per-trial table.
  */
-@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TrainAllSteps.TITLE)
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TrainAllSteps.TITLE, headless = true)
 public class TrainAllSteps extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Train Spiking Network (all steps)";
@@ -64,6 +64,20 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 	@Parameter(label = "Data: normalize", description = "data task: none, or max (each target channel divided by its " +
 		"largest absolute value)", choices = { "none", "max" })
 	private String normalize = "none";
+
+	@Parameter(label = "Data: targets image (when no targets file)", description = "data task: an open image " +
+		"(width = time, height = channels, slices = conditions) used as targets when the targets file is empty; " +
+		"neither: for training the active image, for a test the data kept in the network file", required = false, persist = false)
+	private ImagePlus targets_image;
+
+	@Parameter(label = "Data: inputs image (when no inputs file)", description = "data task: an open image of " +
+		"inputs, used when the inputs file is empty (ignored when it is the targets image)", required = false, persist = false)
+	private ImagePlus inputs_image;
+
+	@Parameter(label = "Data: activity image (when no activity file)", description = "data task: an open image of " +
+		"population activity, used when the activity file is empty (ignored when it is the targets image)",
+		required = false, persist = false)
+	private ImagePlus factors_image;
 
 	@Parameter(label = "Output folder", description = "folder for the targets, the network, summary.json and the pictures",
 		style = FileWidget.DIRECTORY_STYLE)
@@ -165,6 +179,9 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 	@Parameter(label = "Firing-rate histogram", type = ItemIO.OUTPUT)
 	private ImagePlus rate_histogram;
 
+	@Parameter(label = "Test trials table", type = ItemIO.OUTPUT)
+	private ResultsTable test_trials;
+
 	private TestSpikingNetwork.Outputs outputs;
 
 
@@ -173,9 +190,11 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		if (output_folder == null) throw new ParameterException("output_folder", "is required: choose a folder");
 		final Path folder = optionalFolder("output_folder", output_folder);
 		final TrainingConfig c = config(TrainingConfig.DEFAULTS);
+		final Task task = DataTask.NAME.equals(c.task()) ? Pipeline.task(c, images(data_targets, targets_image, data_inputs,
+			inputs_image, data_factors, factors_image, sample_interval, true)) : Pipeline.task(c);
 		final java.util.List<String> extra = new java.util.ArrayList<>(java.util.List.of("training_nmse.png", "training_nmse.svg"));
 		extra.addAll(java.util.List.of(TestSpikingNetwork.Outputs.FILES));
-		final TrainRun.Result result = TrainRun.run(new TrainRun.Request(c, null, Output.fiji(folder, overwrite), 0, false,
+		final TrainRun.Result result = TrainRun.run(new TrainRun.Request(c, task, Output.fiji(folder, overwrite), 0, false,
 			extra.toArray(String[]::new)), progress());
 		final Pipeline.Run run = result.run();
 		final JFreeChart chart = Charts.trainingError(run.network().log());
@@ -196,6 +215,8 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		output_vs_target = outputs.outputVsTarget();
 		rate_histogram = outputs.rateHistogram();
 		if (!test.partial()) result.decomposition().lines().forEach(this::report);
+		test_trials = outputs.table();
+		Tables.publish(test_trials, TestSpikingNetwork.TABLE);
 		if (test.partial()) fail("cancelled after " + test.trials() + " of " + c.trials().test() + " test trials");
 		else report(String.format("median test nMSE %.5f, mean rate %.2f Hz; results in %s", test.medianNmse(),
 			test.meanRateHz(), folder));

@@ -28,7 +28,7 @@ import org.scijava.widget.FileWidget;
  * Stage 2 in Fiji: a spiking network trained by RLS on a rate-targets file, saved as a network file. Cancelling
  * during RLS saves the network trained so far (marked partial).
  */
-@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TrainSpikingNetwork.TITLE)
+@Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TrainSpikingNetwork.TITLE, headless = true)
 public class TrainSpikingNetwork extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Train Spiking Network";

@@ -284,6 +284,17 @@ public final class DataFiles {
 	 * condition (labelled), x calibration = the sample interval in s.
 	 */
 	public static void writeImage(final Dataset d, final Path file) throws IOException {
+		final ImagePlus imp = toImage(d, file.getFileName().toString());
+		final FileSaver saver = new FileSaver(imp);
+		if (!(imp.getStackSize() > 1 ? saver.saveAsTiffStack(file.toString()) : saver.saveAsTiff(file.toString())))
+			throw new IOException(file + ": could not be written");
+	}
+
+	/**
+	 * A uniformly sampled data set as a 32-bit image in the data format: width = samples, height = channels (each
+	 * row named in the image's "Info"), one labelled slice per condition, x calibrated in s.
+	 */
+	public static ImagePlus toImage(final Dataset d, final String title) {
 		final int width = d.samples(0), height = d.channelCount();
 		final ImageStack stack = new ImageStack(width, height);
 		for (int c = 0; c < d.conditionCount(); c++) {
@@ -293,12 +304,12 @@ public final class DataFiles {
 				for (int x = 0; x < width; x++) fp.setf(x, y, (float) d.values()[c][y][x]);
 			stack.addSlice(d.conditions()[c], fp);
 		}
-		final ImagePlus imp = new ImagePlus(file.getFileName().toString(), stack);
+		final ImagePlus imp = new ImagePlus(title, stack);
 		final Calibration cal = imp.getCalibration();
 		cal.pixelWidth = d.times()[0][1];
 		cal.setXUnit("s");
-		final FileSaver saver = new FileSaver(imp);
-		if (!(stack.getSize() > 1 ? saver.saveAsTiffStack(file.toString()) : saver.saveAsTiff(file.toString())))
-			throw new IOException(file + ": could not be written");
+		cal.setYUnit("channel");
+		imp.setProperty("Info", "channels (rows, top to bottom): " + String.join(", ", d.channels()));
+		return imp;
 	}
 }

@@ -9,6 +9,7 @@ import org.rate2spike.format.FileFormatException;
 import org.rate2spike.task.DataOptions;
 import org.rate2spike.task.DataSpec;
 import org.rate2spike.task.DataTask;
+import org.rate2spike.task.DataValues;
 import org.rate2spike.util.ParameterException;
 
 /** The {@code data} task from the files its options name (tables or images, read by {@link DataFiles}). */
@@ -18,11 +19,21 @@ public final class DataTaskFiles {
 
 	/** The {@code data} task described by {@code options}. */
 	public static DataTask task(final DataOptions options, final double dt) {
-		if (options.targetsFile().isEmpty()) throw new ParameterException("data_targets",
+		return task(options, DataValues.NONE, dt);
+	}
+
+	/**
+	 * The {@code data} task from values and files: each data set in {@code given} replaces the file of its role in
+	 * {@code options}; the others are read from their files (the data entry of doors that hold data in memory).
+	 */
+	public static DataTask task(final DataOptions options, final DataValues given, final double dt) {
+		if (given.targets() == null && options.targetsFile().isEmpty()) throw new ParameterException("data_targets",
 			"the data task needs a table or image of targets: --targets FILE (see the README, 'Tasks and your own data')");
-		final Dataset targets = readOrFail(options.targetsFile(), options.sampleInterval());
-		final Dataset inputs = options.inputsFile().isEmpty() ? null : readOrFail(options.inputsFile(), options.sampleInterval());
-		final Dataset activity = options.factorsFile().isEmpty() ? null : readOrFail(options.factorsFile(), options.sampleInterval());
+		final Dataset targets = given.targets() != null ? given.targets() : readOrFail(options.targetsFile(), options.sampleInterval());
+		final Dataset inputs = given.inputs() != null ? given.inputs()
+			: options.inputsFile().isEmpty() ? null : readOrFail(options.inputsFile(), options.sampleInterval());
+		final Dataset activity = given.factors() != null ? given.factors()
+			: options.factorsFile().isEmpty() ? null : readOrFail(options.factorsFile(), options.sampleInterval());
 		return new DataSpec(targets, inputs, activity, options).task(dt);
 	}
 

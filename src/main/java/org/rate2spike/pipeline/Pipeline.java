@@ -17,6 +17,7 @@ import org.rate2spike.rate.RateTargets;
 import org.rate2spike.task.DataOptions;
 import org.rate2spike.task.DataSpec;
 import org.rate2spike.task.DataTask;
+import org.rate2spike.task.DataValues;
 import org.rate2spike.task.Task;
 import org.rate2spike.task.Tasks;
 import org.rate2spike.util.ParameterException;
@@ -46,7 +47,17 @@ public final class Pipeline {
 
 	/** The task a configuration names, with its data options: the one place every door makes its task. */
 	public static Task task(final TrainingConfig config) {
-		if (DataTask.NAME.equals(config.task())) return DataTaskFiles.task(config.data().validate(), config.rate().dt());
+		return task(config, DataValues.NONE);
+	}
+
+	/**
+	 * As above, with data handed over as values (an open image, an ImgLib2 image) in place of the files of the same
+	 * roles; a built-in task takes none.
+	 */
+	public static Task task(final TrainingConfig config, final DataValues given) {
+		if (DataTask.NAME.equals(config.task())) return DataTaskFiles.task(config.data().validate(), given, config.rate().dt());
+		if (!given.isEmpty()) throw new ParameterException("data_targets", "the built-in task '" + config.task() +
+			"' takes no data; choose the task 'data' to train on your own");
 		return Tasks.create(config.task(), config.rate().dt());
 	}
 
@@ -121,35 +132,41 @@ public final class Pipeline {
 	 * targets file, {@code data}'s options are ignored.
 	 */
 	public static Task taskOf(final RateTargets t, final DataOptions data) {
+		return taskOf(t, data, DataValues.NONE);
+	}
+
+	/** As above, with new data handed over as values in place of the files of the same roles. */
+	public static Task taskOf(final RateTargets t, final DataOptions data, final DataValues given) {
 		final double dt = t.params().dt();
-		final boolean files = !data.targetsFile().isEmpty() || !data.inputsFile().isEmpty() || !data.factorsFile().isEmpty();
+		final boolean files = !data.targetsFile().isEmpty() || !data.inputsFile().isEmpty() || !data.factorsFile().isEmpty() ||
+			!given.isEmpty();
 		if (!DataTask.NAME.equals(t.task())) {
 			if (files) throw new ParameterException("data_targets", "the network was trained on the built-in task '" + t.task() +
 				"', which takes no data files");
 			return Tasks.create(t.task(), dt);
 		}
-		if (data.targetsFile().isEmpty()) {
-			if (files) throw new ParameterException(data.inputsFile().isEmpty() ? "data_factors" : "data_inputs",
+		if (data.targetsFile().isEmpty() && given.targets() == null) {
+			if (files) throw new ParameterException(data.inputsFile().isEmpty() && given.inputs() == null ? "data_factors" : "data_inputs",
 				"goes with --targets (new data to test on); without --targets the data kept in the network file are used");
 			if (t.data() == null) throw new ParameterException("data_targets", NO_DATA);
 			return t.data().task(dt);
 		}
-		final DataTask task = DataTaskFiles.task(data.validate(), dt);
+		final DataTask task = DataTaskFiles.task(data.validate(), given, dt);
 		checkShape(t, task, data);
 		return task;
 	}
 
 	/** New data must have the channels, inputs and conditions the network was trained on. */
 	private static void checkShape(final RateTargets t, final DataTask task, final DataOptions data) {
-		if (task.outputs() != t.outputs()) throw new ParameterException("data_targets", data.targetsFile() + " has " +
+		if (task.outputs() != t.outputs()) throw new ParameterException("data_targets", task.spec().targets().source() + " has " +
 			task.outputs() + " channels but the network was trained on " + t.outputs() + " target channels");
 		final DataSpec kept = t.data();
 		final boolean wasCued = kept != null ? kept.inputs() == null : t.inputs() == 3 && task.cued();
 		if (task.inputs() != t.inputs() || wasCued != task.cued()) throw new ParameterException("data_inputs", (task.cued()
-			? "without --inputs the conditions are cued (3 inputs)" : data.inputsFile() + " has " + task.inputs() + " channels") +
+			? "without --inputs the conditions are cued (3 inputs)" : task.spec().inputs().source() + " has " + task.inputs() + " channels") +
 			" but the network was trained " + (wasCued ? "with cued conditions (3 inputs)" : "on " + t.inputs() + " input channels"));
 		if (task.cued() && kept != null && task.conditions() != kept.targets().conditionCount())
-			throw new ParameterException("data_targets", data.targetsFile() + " has " + task.conditions() + " conditions but the " +
+			throw new ParameterException("data_targets", task.spec().targets().source() + " has " + task.conditions() + " conditions but the " +
 				"network was trained to a cue for each of " + kept.targets().conditionCount() + "; cued networks test on as many conditions");
 		TrainingStage.checkTask(t, task);
 	}

@@ -9,13 +9,24 @@ import ij.io.FileSaver;
 
 import org.jfree.chart.JFreeChart;
 
-/** Charts as ImageJ RGB images (what Fiji shows and measures), and files for pictures made headless. */
+/**
+ * Charts as ImageJ images (plots that keep their numbers, see {@link PlotImages}), and files for pictures made
+ * headless.
+ */
 public final class ChartImages {
 
 	private ChartImages() {}
 
-	/** The chart drawn at {@link Charts#WIDTH} × {@link Charts#HEIGHT} as an RGB image. */
+	/**
+	 * The chart as an ImageJ plot image ({@link Charts#WIDTH} × {@link Charts#HEIGHT}) whose data macros read with
+	 * {@code Plot.getValues}; a chart that is not an XY chart as an RGB picture.
+	 */
 	public static ImagePlus image(final JFreeChart chart, final String title) {
+		return PlotImages.image(chart, title);
+	}
+
+	/** The chart drawn by JFreeChart at {@link Charts#WIDTH} × {@link Charts#HEIGHT} as an RGB image (no data kept). */
+	public static ImagePlus picture(final JFreeChart chart, final String title) {
 		final ImagePlus imp = new ImagePlus(title, chart.createBufferedImage(Charts.WIDTH, Charts.HEIGHT));
 		if (imp.getType() != ImagePlus.COLOR_RGB) imp.setProcessor(imp.getProcessor().convertToRGB());
 		return imp;

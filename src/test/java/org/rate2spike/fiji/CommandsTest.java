@@ -3,6 +3,7 @@ package org.rate2spike.fiji;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class CommandsTest {
 
 	static final List<Class<? extends Rate2SpikeCommand>> COMMANDS = List.of(GenerateRateTargets.class,
 		TrainSpikingNetwork.class, TestSpikingNetwork.class, TrainAllSteps.class, FitReadout.class, SweepNetworkSize.class,
-		ExportSpikesAndTraces.class, TuneSettings.class);
+		ExportSpikesAndTraces.class, TuneSettings.class, TracesFromRois.class);
 
 	private static Context context;
 	private static CommandService commands;
@@ -162,7 +163,7 @@ class CommandsTest {
 		assertEquals(1000, gen.activity().getWidth(), "one column per 1 ms step of the 1 s trial");
 		assertEquals(30, gen.activity().getHeight(), "one row per rate unit");
 		assertCalibratedInMs(gen.activity());
-		assertEquals(ImagePlus.COLOR_RGB, gen.factors().getType());
+		assertNotNull(gen.factors().getPlot(), "a plot that keeps its data");
 		for (final String f : new String[] { "rate_activity.tif", "factors.png", "factors.svg" }) assertFile(pics.resolve(f));
 
 		m = run(TrainSpikingNetwork.class, "targets_file", targets.toFile(), "network_file", network.toFile(), "neurons", 40,
@@ -173,7 +174,7 @@ class CommandsTest {
 		assertEquals(40, saved.neurons());
 		assertEquals(3, saved.log().rlsTrialsDone());
 		assertFalse(saved.log().partial());
-		assertEquals(ImagePlus.COLOR_RGB, train.trainingNmse().getType());
+		assertNotNull(train.trainingNmse().getPlot(), "a plot that keeps its data");
 		assertEquals(40, train.trainingRaster().getHeight());
 		assertEquals(1000, train.trainingRaster().getWidth());
 		assertCalibratedInMs(train.trainingRaster());
@@ -196,10 +197,12 @@ class CommandsTest {
 			for (final byte b : px) if (b != 0) spikes++;
 		}
 		assertEquals(test.result().spikeNeuron().length, spikes, "every spike is one pixel");
-		assertEquals(ImagePlus.COLOR_RGB, test.outputVsTarget().getType());
-		assertEquals(ImagePlus.COLOR_RGB, test.rateHistogram().getType());
+		assertNotNull(test.outputVsTarget().getPlot(), "a plot that keeps its data");
+		assertNotNull(test.rateHistogram().getPlot(), "a plot that keeps its data");
 		assertEquals(3, test.table().size());
 		assertEquals(test.result().nmse()[1], test.table().getValue(ResultTables.NMSE, 1), 1e-12);
+		assertSame(test.table(), m.getOutput("test_trials"), "the table is a SciJava output");
+		assertSame(test.table(), Tables.get(TestSpikingNetwork.TABLE), "and published under its title");
 		double rate = 0;
 		for (int r = 0; r < 3; r++) rate += test.table().getValue(ResultTables.RATE, r) / 3;
 		assertEquals(test.result().meanRateHz(), rate, 1e-9, "equal-length trials: the mean of per-trial rates is the mean rate");
@@ -222,6 +225,8 @@ class CommandsTest {
 		assertEquals(40, all.raster().getHeight());
 		assertCalibratedInMs(all.raster());
 		assertEquals(2, all.table().size());
+		assertSame(all.table(), m.getOutput("test_trials"), "the all-steps command gives its table too");
+		assertSame(all.table(), Tables.get(TestSpikingNetwork.TABLE));
 		for (final String f : new String[] { "summary.json", "targets.npz", "network.npz", "raster.tif", "raster.png",
 			"output_vs_target.png", "output_vs_target.svg", "training_nmse.png", "training_nmse.svg", "rate_histogram.svg",
 			"test_trials.csv" })

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import net.imglib2.img.array.ArrayImgs;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,40 @@ class DataNetworkCommandsTest {
 		m = run(TestSpikingNetwork.class, "network_file", net.toFile(), "trials_test", 3, "data_targets", two.toFile());
 		assertEquals("data_targets: " + two + " has 2 channels but the network was trained on 4 target channels",
 			CommandsTest.reason(m));
+	}
+
+	/** The same data as an open image (no file named) and, from a script, as an ImgLib2 image: the same trials. */
+	@Test
+	void openImagesAndImgLib2ImagesAreDataWithoutFiles(@TempDir final Path dir) throws Exception {
+		final Path net = network(dir);
+		final ij.ImagePlus emg = ij.IJ.openImage("test-data/reach_emg.tif");
+		emg.setTitle("emg in memory");
+		Module m = run(TestSpikingNetwork.class, "network_file", net.toFile(), "trials_test", 3, "targets_image", emg,
+			"normalize", "max");
+		CommandsTest.assertRan(m);
+		assertArrayEquals(trained.test().nmse(), CommandsTest.<TestSpikingNetwork>command(m).result().nmse(),
+			"an open image gives the trials of the file");
+
+		final org.rate2spike.format.Dataset file = org.rate2spike.format.DataFiles.read(Path.of("test-data/reach_emg.tif"), 0);
+		final int w = emg.getWidth(), h = emg.getHeight(), z = emg.getStackSize();
+		final float[] values = new float[w * h * z];
+		for (int s = 0; s < z; s++)
+			System.arraycopy((float[]) emg.getStack().getProcessor(s + 1).convertToFloat().getPixels(), 0, values, s * w * h, w * h);
+		final var img = ArrayImgs.floats(values, w, h, z);
+		final org.rate2spike.format.Dataset viaImgLib2 = ImageData.of(img, "img", file.times()[0][1]);
+		assertEquals(file.conditionCount(), viaImgLib2.conditionCount());
+		assertEquals(file.channelCount(), viaImgLib2.channelCount());
+		for (int c = 0; c < z; c++)
+			for (int k = 0; k < h; k++) assertArrayEquals(file.values()[c][k], viaImgLib2.values()[c][k], 1e-6);
+
+		final var t = org.rate2spike.pipeline.Pipeline.taskOf(trained.targets(), DataOptions.NONE.with("normalize", "max"),
+			org.rate2spike.task.DataValues.targets(viaImgLib2));
+		final var again = org.rate2spike.protocol.TestStage.run(trained.network(), t, 3, Progress.NONE);
+		assertArrayEquals(trained.test().nmse(), again.nmse(), 1e-9, "the ImgLib2 image tests like the file");
+
+		final ij.ImagePlus rgb = ij.IJ.createImage("colour", "RGB black", 20, 4, 1);
+		m = run(TestSpikingNetwork.class, "network_file", net.toFile(), "trials_test", 3, "targets_image", rgb);
+		assertTrue(CommandsTest.reason(m).startsWith("targets_image: image 'colour': is a colour (RGB) image"), CommandsTest.reason(m));
 	}
 
 	@Test

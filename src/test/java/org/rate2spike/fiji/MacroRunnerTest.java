@@ -155,6 +155,17 @@ class MacroRunnerTest {
 			assertEquals(raster.getStackSize() + 1, Files.readAllLines(out.resolve("test_trials.csv")).size(),
 				"one table row per raster slice");
 			if (name.equals("readout.ijm")) assertReadoutMacroOutputs(out);
+			if (name.equals("calcium.ijm")) { // movie -> ROI traces -> network; the macro read the nMSE column
+				final String[] fromMacro = Files.readString(out.resolve("calcium_nmse.txt")).trim().split(",");
+				final List<String> csv = Files.readAllLines(out.resolve("test_trials.csv"));
+				assertEquals(csv.size() - 1, fromMacro.length, "one nMSE per test trial");
+				for (int i = 0; i < fromMacro.length; i++)
+					assertEquals(Double.parseDouble(csv.get(i + 1).split(",")[1]), Double.parseDouble(fromMacro[i]), 1e-4);
+				final String summary = Files.readString(out.resolve("summary.json"));
+				assertTrue(summary.contains("\"task\": \"data\"") && summary.contains("\"left\"") && summary.contains("\"right\""),
+					"trained on the traces of both conditions: " + summary.substring(0, Math.min(600, summary.length())));
+				assertEquals(3, NetworkFile.load(out.resolve("network.npz")).targets().outputs(), "one output per cell");
+			}
 			if (name.equals("reach_image.ijm")) { // trained on test-data/reach_emg.tif through the data task
 				final String summary = Files.readString(out.resolve("summary.json"));
 				assertTrue(summary.contains("\"task\": \"data\"") && summary.contains("reach_emg.tif") &&
