@@ -61,7 +61,14 @@ public final class DataFiles {
 	// ---------------------------------------------------------------- tables
 
 	public static Dataset readTable(final Path file, final double sampleInterval) throws IOException {
-		final List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+		final List<String> lines;
+		try {
+			lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+		}
+		catch (final java.nio.charset.CharacterCodingException e) {
+			throw new FileFormatException(file, "is not UTF-8 text (" + notUtf8(file) + "); save it as UTF-8 " +
+				"(e.g. in a spreadsheet: Save As > CSV UTF-8)");
+		}
 		int first = 0;
 		while (first < lines.size() && lines.get(first).isBlank()) first++;
 		if (first == lines.size()) throw new FileFormatException(file, "is empty; a table needs a header row and data rows");
@@ -131,6 +138,31 @@ public final class DataFiles {
 		return new Dataset(file.toString(), labels, names, values, times);
 	}
 
+	/** Where the first byte that is not UTF-8 is, by row, and what the text probably is. */
+	private static String notUtf8(final Path file) {
+		try {
+			final byte[] b = Files.readAllBytes(file);
+			final java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder();
+			int row = 1, start = 0;
+			for (int i = 0; i < b.length; i++) {
+				if (b[i] == '\n') {
+					try {
+						d.decode(java.nio.ByteBuffer.wrap(b, start, i - start));
+					}
+					catch (final java.nio.charset.CharacterCodingException e) {
+						break;
+					}
+					row++;
+					start = i + 1;
+				}
+			}
+			return "row " + row + " holds bytes that are not UTF-8, probably Latin-1 or Windows-1252";
+		}
+		catch (final IOException e) {
+			return "bytes that are not UTF-8";
+		}
+	}
+
 	private static String strip(final String line) {
 		return line.startsWith("\uFEFF") ? line.substring(1) : line;
 	}
@@ -194,7 +226,32 @@ public final class DataFiles {
 		final ImagePlus imp = new Opener().openImage(file.toAbsolutePath().toString());
 		if (imp == null) throw new FileFormatException(file, "cannot be opened as an image or read as a table " +
 			"(tables need the extension .csv, .tsv, .tab or .txt)");
+		checkComplete(file, imp);
 		return fromImage(imp, file.toString(), sampleInterval);
+	}
+
+	/**
+	 * Refuses an image file that holds fewer slices than its header declares (a truncated TIFF: ImageJ opens the slices
+	 * that are there and drops the rest, and their labels, without a word).
+	 */
+	static void checkComplete(final Path file, final ImagePlus imp) {
+		final ij.io.FileInfo fi = imp.getOriginalFileInfo();
+		if (fi == null) return;
+		final int declared = fi.nImages, found = imp.getStackSize();
+		long expectedBytes = -1;
+		try {
+			if (declared > 1 && fi.getBytesPerPixel() > 0)
+				expectedBytes = fi.getOffset() + (long) declared * ((long) fi.width * fi.height * fi.getBytesPerPixel() + fi.gapBetweenImages)
+					- fi.gapBetweenImages;
+			final long size = Files.size(file);
+			if (declared > found || expectedBytes > size) throw new FileFormatException(file, "is truncated: its header " +
+				"declares " + declared + " slices (conditions), but only " + Math.min(found, declared) + " are complete in its " +
+				size + " bytes" + (expectedBytes > size ? " (" + expectedBytes + " bytes expected)" : "") +
+				"; copy or save the image again");
+		}
+		catch (final IOException e) {
+			throw new FileFormatException(file, "cannot be read: " + e.getMessage());
+		}
 	}
 
 	/** An open image (e.g. Fiji's current image) as data; {@code source} names it in messages. */

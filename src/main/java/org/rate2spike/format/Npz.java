@@ -101,7 +101,27 @@ public final class Npz {
 		}
 	}
 
+	/**
+	 * Checks an array's declared shape before its values are inflated: called with the array's name, its shape as its
+	 * {@code .npy} header declares it, and the text entries (e.g. {@code meta.json}) read so far; throws a
+	 * {@link FileFormatException} to refuse the file.
+	 */
+	@FunctionalInterface
+	public interface Guard {
+		Guard NONE = (name, shape, texts) -> {};
+
+		void check(String array, int[] shape, Map<String, String> texts);
+	}
+
 	public static Contents read(final Path file) throws IOException {
+		return read(file, Guard.NONE);
+	}
+
+	/**
+	 * Reads an archive. Each array's header is read first: its declared size is checked against the memory Java has
+	 * left and then by {@code guard}, so that a small file declaring a huge array is refused before it is inflated.
+	 */
+	public static Contents read(final Path file, final Guard guard) throws IOException {
 		if (!Files.isRegularFile(file)) throw new FileFormatException(file, "does not exist or is not a file");
 		final Map<String, NpyArray> arrays = new LinkedHashMap<>();
 		final Map<String, String> texts = new LinkedHashMap<>();
@@ -110,12 +130,11 @@ public final class Npz {
 			int entries = 0;
 			while ((e = zip.getNextEntry()) != null) {
 				entries++;
-				final byte[] data = readAll(zip);
 				if (e.getName().endsWith(".npy")) {
 					final String name = e.getName().substring(0, e.getName().length() - 4);
-					arrays.put(name, parseNpy(file, name, data));
+					arrays.put(name, parseNpy(file, name, readNpy(file, name, zip, guard, texts)));
 				}
-				else texts.put(e.getName(), new String(data, StandardCharsets.UTF_8));
+				else texts.put(e.getName(), new String(readAll(zip), StandardCharsets.UTF_8));
 			}
 			if (entries == 0) throw new FileFormatException(file, "is not a .npz archive (no zip entries found)");
 		}
@@ -132,6 +151,104 @@ public final class Npz {
 			throw new FileFormatException(file, "is not a valid .npz (zip) archive: " + e.getMessage());
 		}
 		return new Contents(file, arrays, texts);
+	}
+
+	/** The bytes of one {@code .npy} entry, its header read and its declared size checked before the values. */
+	private static byte[] readNpy(final Path file, final String name, final InputStream in, final Guard guard,
+		final Map<String, String> texts) throws IOException
+	{
+		final String where = "array '" + name + "'";
+		final byte[] head = in.readNBytes(12);
+		if (head.length < 10) throw new FileFormatException(file, where + " is truncated");
+		for (int i = 0; i < MAGIC.length; i++)
+			if (head[i] != MAGIC[i]) throw new FileFormatException(file, where + " is not a .npy array");
+		final int major = head[6];
+		final ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
+		final long headerLen, start;
+		if (major == 1) {
+			headerLen = b.getShort(8) & 0xffff;
+			start = 10;
+		}
+		else if ((major == 2 || major == 3) && head.length == 12) {
+			headerLen = b.getInt(8) & 0xffffffffL;
+			start = 12;
+		}
+		else throw new FileFormatException(file, where + " has unsupported .npy version " + major);
+		if (headerLen > 1 << 20) throw new FileFormatException(file, where + " has a header of " + headerLen + " bytes; it is not a .npy array");
+		final byte[] rest = in.readNBytes((int) (start + headerLen - head.length));
+		if (rest.length < start + headerLen - head.length) throw new FileFormatException(file, where + " is truncated");
+		final byte[] header = new byte[(int) (start + headerLen)];
+		System.arraycopy(head, 0, header, 0, head.length);
+		System.arraycopy(rest, 0, header, head.length, rest.length);
+		final Declared d = declared(file, where, new String(header, (int) start, (int) headerLen, StandardCharsets.ISO_8859_1));
+		final long bytes = d.values * d.width;
+		if (d.values > Integer.MAX_VALUE - 16) throw new FileFormatException(file, where + " declares shape " + shapeText(d.shape) +
+			", " + d.values + " values, more than one array can hold");
+		guard.check(name, d.shape, texts);
+		final Runtime rt = Runtime.getRuntime();
+		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		if (2 * bytes > free) throw new FileFormatException(file, where + " declares shape " + shapeText(d.shape) + " (" +
+			gib(bytes) + " as stored, about twice that to read), more than the " + gib(free) + " of memory Java has left; " +
+			"if the file is right, give Java more memory (-Xmx)");
+		final byte[] values = in.readNBytes((int) bytes);
+		if (values.length < bytes) throw new FileFormatException(file, where + " is truncated: " + d.values +
+			" values declared, " + values.length / d.width + " present");
+		final byte[] all = new byte[header.length + values.length];
+		System.arraycopy(header, 0, all, 0, header.length);
+		System.arraycopy(values, 0, all, header.length, values.length);
+		return all;
+	}
+
+	private record Declared(int[] shape, long values, int width) {}
+
+	private static Declared declared(final Path file, final String where, final String header) {
+		final Matcher d = DESCR.matcher(header), s = SHAPE.matcher(header);
+		if (!d.find() || !s.find()) throw new FileFormatException(file, where + " has an unreadable header");
+		final int[] shape = shape(file, where, s.group(1));
+		long size = 1;
+		for (final int dim : shape) size = dim == 0 || size == 0 ? 0 : Math.min(size * (long) dim, Long.MAX_VALUE / 16);
+		return new Declared(shape, size, width(file, where, d.group(1)));
+	}
+
+	private static int[] shape(final Path file, final String where, final String text) {
+		final String[] dims = text.split(",");
+		int count = 0;
+		final int[] shape = new int[dims.length];
+		for (final String dim : dims) {
+			if (dim.isBlank()) continue;
+			try {
+				shape[count] = Integer.parseInt(dim.trim());
+			}
+			catch (final NumberFormatException e) {
+				throw new FileFormatException(file, where + " has an unreadable shape");
+			}
+			if (shape[count] < 0) throw new FileFormatException(file, where + " has a negative dimension");
+			count++;
+		}
+		return java.util.Arrays.copyOf(shape, count);
+	}
+
+	private static int width(final Path file, final String where, final String descr) {
+		if (descr.isEmpty()) throw new FileFormatException(file, where + " has unsupported type '' (use float64, float32 or int32)");
+		switch (descr.substring(1)) {
+			case "f8": case "i8": return 8;
+			case "f4": case "i4": return 4;
+			case "u1": case "b1": case "i1": return 1;
+			default: throw new FileFormatException(file, where + " has unsupported type '" + descr + "' (use float64, float32 or int32)");
+		}
+	}
+
+	/** A shape as 20000 × 20000. */
+	public static String shapeText(final int[] shape) {
+		if (shape.length == 0) return "() (a scalar)";
+		final StringBuilder b = new StringBuilder();
+		for (int i = 0; i < shape.length; i++) b.append(i > 0 ? " × " : "").append(shape[i]);
+		return b.toString();
+	}
+
+	private static String gib(final long bytes) {
+		return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30))
+			: String.format(java.util.Locale.ROOT, "%.0f MiB", Math.ceil(bytes / (double) (1L << 20)));
 	}
 
 	private static byte[] readAll(final InputStream in) throws IOException {
@@ -163,31 +280,12 @@ public final class Npz {
 		if (!d.find() || !o.find() || !s.find()) throw new FileFormatException(file, where + " has an unreadable header");
 		final String descr = d.group(1);
 		final boolean fortran = o.group(1).equals("True");
-		final String[] dims = s.group(1).split(",");
-		int count = 0;
-		final int[] shape = new int[dims.length];
+		final int[] dimsOut = shape(file, where, s.group(1));
 		long size = 1;
-		for (final String dim : dims) {
-			if (dim.isBlank()) continue;
-			try {
-				shape[count] = Integer.parseInt(dim.trim());
-			}
-			catch (final NumberFormatException e) {
-				throw new FileFormatException(file, where + " has an unreadable shape");
-			}
-			if (shape[count] < 0) throw new FileFormatException(file, where + " has a negative dimension");
-			size *= shape[count++];
-		}
-		final int[] dimsOut = java.util.Arrays.copyOf(shape, count);
+		for (final int dim : dimsOut) size = dim == 0 || size == 0 ? 0 : Math.min(size * (long) dim, Long.MAX_VALUE / 16);
 		final ByteOrder order = descr.startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-		final String type = descr.substring(1);
-		final int width;
-		switch (type) {
-			case "f8": case "i8": width = 8; break;
-			case "f4": case "i4": width = 4; break;
-			case "u1": case "b1": case "i1": width = 1; break;
-			default: throw new FileFormatException(file, where + " has unsupported type '" + descr + "' (use float64, float32 or int32)");
-		}
+		final String type = descr.isEmpty() ? "" : descr.substring(1);
+		final int width = width(file, where, descr);
 		final int offset = start + headerLen;
 		if (size > Integer.MAX_VALUE || offset + size * width > data.length)
 			throw new FileFormatException(file, where + " is truncated: " + size + " values declared, " + (data.length - offset) / width + " present");

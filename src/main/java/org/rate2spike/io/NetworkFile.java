@@ -73,8 +73,8 @@ public final class NetworkFile {
 	}
 
 	public static Checkpoint loadCheckpoint(final Path file) throws IOException {
-		final TrainedNetwork net = load(file);
-		final Npz.Contents c = Npz.read(file);
+		final Npz.Contents c = Npz.read(file, TargetsFile.guard(file, true));
+		final TrainedNetwork net = load(file, c);
 		final JsonObject meta = TargetsFile.checkHeader(c, FORMAT);
 		if (!meta.has("checkpoint")) throw new FileFormatException(file, "is a network file without a checkpoint; resume takes " +
 			"the checkpoint.npz that train --checkpoint-every writes");
@@ -162,7 +162,10 @@ public final class NetworkFile {
 	}
 
 	public static TrainedNetwork load(final Path file) throws IOException {
-		final Npz.Contents c = Npz.read(file);
+		return load(file, Npz.read(file, TargetsFile.guard(file, true)));
+	}
+
+	private static TrainedNetwork load(final Path file, final Npz.Contents c) {
 		final JsonObject meta = TargetsFile.checkHeader(c, FORMAT);
 		final RateTargets targets = TargetsFile.targets(c, meta);
 		try {

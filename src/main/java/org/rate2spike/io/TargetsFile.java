@@ -45,9 +45,65 @@ public final class TargetsFile {
 	}
 
 	public static RateTargets load(final Path file) throws IOException {
-		final Npz.Contents c = Npz.read(file);
+		final Npz.Contents c = Npz.read(file, guard(file, false));
 		final JsonObject meta = checkHeader(c, FORMAT);
 		return targets(c, meta);
+	}
+
+	/**
+	 * Checks each array's declared shape against the sizes meta.json gives (Ñ, ñ and, for a network, N, n) before the
+	 * array is inflated; -1 in an expected shape is any length. Arrays before meta.json, or of a file whose meta.json
+	 * cannot be read, get only the memory check (and the later checks of {@link #load}).
+	 */
+	static Npz.Guard guard(final Path file, final boolean network) {
+		final Map<String, int[]> expected = new java.util.HashMap<>();
+		final boolean[] parsed = { false };
+		return (name, shape, texts) -> {
+			if (!parsed[0] && texts.containsKey("meta.json")) {
+				parsed[0] = true;
+				try {
+					final JsonObject meta = com.google.gson.JsonParser.parseString(texts.get("meta.json")).getAsJsonObject();
+					final int units = TrainingConfig.fromMap(Json.strings(meta.getAsJsonObject("rate"))).rate().units();
+					final int pcs = meta.get("pcs").getAsInt();
+					expected.put("rate_recurrent", new int[] { units, units });
+					expected.put("rate_output_drive", new int[] { units, -1 });
+					expected.put("rate_input_drive", new int[] { units, -1 });
+					expected.put("rate_initial_state", new int[] { units });
+					expected.put("pca_components", new int[] { units, pcs });
+					expected.put("pca_eigenvalues", new int[] { units });
+					if (network) {
+						final var sp = TrainingConfig.fromMap(Json.strings(meta.getAsJsonObject("spiking"))).spiking();
+						final int n = sp.neurons(), traces = 2 * sp.trained();
+						expected.put("feedback_projection", new int[] { n, pcs });
+						expected.put("input_projection", new int[] { n, -1 });
+						expected.put("trained_neurons", new int[] { sp.trained() });
+						expected.put("slow_random", new int[] { n, n });
+						expected.put("fast_random", new int[] { n, n });
+						expected.put("initial_voltage", new int[] { n });
+						expected.put("mean_input", new int[] { n });
+						expected.put("feedback_weights", new int[] { pcs, traces });
+						expected.put("readout_weights", new int[] { -1, traces });
+						expected.put("checkpoint_p", new int[] { traces, traces });
+						expected.put("checkpoint_pending", new int[] { -1, traces });
+						for (int i = 0; i < 6; i++) expected.put("checkpoint_state_" + i, new int[] { -1 });
+					}
+				}
+				catch (final RuntimeException e) {
+					expected.clear(); // the full checks of load name what is wrong with meta.json
+				}
+			}
+			final int[] want = expected.get(name);
+			if (want == null) return;
+			boolean ok = want.length == shape.length;
+			for (int i = 0; ok && i < want.length; i++) ok = want[i] < 0 || want[i] == shape[i];
+			if (want.length == 1 && want[0] < 0 && ok && shape[0] > 64L * 1024 * 1024) ok = false;
+			if (!ok) {
+				final StringBuilder w = new StringBuilder();
+				for (int i = 0; i < want.length; i++) w.append(i > 0 ? " × " : "").append(want[i] < 0 ? "any" : want[i]);
+				throw new FileFormatException(file, "array '" + name + "' declares shape " + Npz.shapeText(shape) + " where its " +
+					"meta.json says " + w + "; the file is damaged or was not written by Rate2Spike (not read)");
+			}
+		};
 	}
 
 	static JsonObject header(final String format) {

@@ -76,6 +76,7 @@ public final class DataTask implements Task {
 		this.targets = targets.resample(dt);
 		if ("max".equals(normalize)) normalizeByMax(this.targets);
 		else if (!"none".equals(normalize)) throw new ParameterException("normalize", "must be none or max (got '" + normalize + "')");
+		else checkScale(targets.source(), this.targets, channelNames);
 		this.inputs = inputs == null ? null : matched(inputs, targets, dt);
 		this.activity = activity == null ? null : matched(activity, targets, dt);
 		if (this.activity != null) {
@@ -116,6 +117,21 @@ public final class DataTask implements Task {
 			if (targets.indexOf(label) < 0) throw new FileFormatException(other.source(), "has condition '" + label +
 				"', which " + targets.source() + " lacks");
 		return r;
+	}
+
+	/** Targets larger than this (in absolute value) are refused without normalize = max: they overflow the teacher. */
+	public static final double MAX_TARGET = 1e6;
+
+	/** Refuses targets so large that the rate teacher's covariance overflows (or its units only saturate). */
+	private static void checkScale(final String source, final double[][][] data, final String[] channels) {
+		for (int ch = 0; ch < data[0].length; ch++) {
+			double max = 0;
+			for (final double[][] cond : data)
+				for (final double v : cond[ch]) max = Math.max(max, Math.abs(v));
+			if (!(max <= MAX_TARGET)) throw new FileFormatException(source, "target channel '" + channels[ch] + "' reaches " +
+				max + ", too large to train on (at most " + MAX_TARGET + "); give normalize = max (--normalize max) to divide " +
+				"each channel by its largest value, or rescale the data");
+		}
 	}
 
 	private static void normalizeByMax(final double[][][] data) {
