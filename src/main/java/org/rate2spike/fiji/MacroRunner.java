@@ -82,6 +82,8 @@ public final class MacroRunner implements AutoCloseable {
 			failure = null;
 			warnings.clear();
 			final Interpreter interp = new Interpreter();
+			final PrintStream out = System.out;
+			System.setOut(new WithoutDialogFailures(out));
 			try {
 				interp.run(macro, argument == null ? "" : argument);
 			}
@@ -94,10 +96,34 @@ public final class MacroRunner implements AutoCloseable {
 			}
 			finally {
 				current = null;
+				System.setOut(out);
 			}
 			if (failure != null) return new Result(failure);
 			if (interp.wasError()) return new Result("macro error: " + interp.getErrorMessage());
 			return new Result(null);
+		}
+	}
+
+	/**
+	 * System.out without the HeadlessException traces ImageJ 1.x prints (through {@code IJ.log}) when a command of a
+	 * macro fails, e.g. an unrecognized command name: it records the error, then fails to open its error dialog and
+	 * logs that failure. The error itself is reported from {@code Interpreter.wasError()}.
+	 */
+	private static final class WithoutDialogFailures extends PrintStream {
+
+		WithoutDialogFailures(final PrintStream out) {
+			super(out, true);
+		}
+
+		@Override
+		public void println(final String s) {
+			if (s != null && s.startsWith(HeadlessException.class.getName())) return;
+			super.println(s);
+		}
+
+		@Override
+		public void println(final Object o) {
+			println(String.valueOf(o));
 		}
 	}
 

@@ -149,4 +149,102 @@ class HostileBatteryTest {
 		assertFalse(Files.exists(out.resolve("condition_stale.png")));
 		assertTrue(Files.exists(out.resolve("notes.txt")), "files of others are left alone");
 	}
+
+	private static Ran systemErrToo(final java.util.concurrent.Callable<Ran> r) throws Exception {
+		final PrintStream old = System.err, oldOut = System.out;
+		final ByteArrayOutputStream sys = new ByteArrayOutputStream();
+		System.setErr(new PrintStream(sys, true, StandardCharsets.UTF_8));
+		System.setOut(new PrintStream(sys, true, StandardCharsets.UTF_8));
+		try {
+			final Ran ran = r.call();
+			return new Ran(ran.status(), ran.out(), ran.err() + sys.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setErr(old);
+			System.setOut(oldOut);
+		}
+	}
+
+	@Test
+	void aSmallNpzDeclaringAHugeArrayIsRefusedBeforeItIsInflated(@TempDir final Path dir) throws Exception {
+		final Path out = dir.resolve("a");
+		assertEquals(0, run(train(out)).status());
+		final Path bad = dir.resolve("bomb.npz");
+		try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(out.resolve("network.npz")));
+			var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bad)))
+		{
+			java.util.zip.ZipEntry e;
+			while ((e = in.getNextEntry()) != null) {
+				zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+				if (e.getName().equals("rate_recurrent.npy")) {
+					String h = "{'descr': '<f8', 'fortran_order': False, 'shape': (20000, 20000), }";
+					h = h + " ".repeat(127 - 10 - h.length()) + "\n";
+					zip.write(new byte[] { (byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) h.length(), 0 });
+					zip.write(h.getBytes(StandardCharsets.US_ASCII));
+					final byte[] zeros = new byte[1 << 20];
+					for (int k = 0; k < 64; k++) zip.write(zeros); // 64 MiB of the 3.2 GB declared, deflated to a few hundred kB
+				}
+				else in.transferTo(zip);
+				zip.closeEntry();
+			}
+		}
+		final long t0 = System.nanoTime();
+		final Ran r = run("test", "--network", bad.toString(), "--out", dir.resolve("t").toString());
+		r.noStackTrace();
+		assertEquals(2, r.status(), r.err());
+		assertTrue(r.err().contains(bad.toString()) && r.err().contains("array 'rate_recurrent' declares shape 20000 × 20000") &&
+			r.err().contains("meta.json says 40 × 40"), r.err());
+		assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "refused before reading the values");
+	}
+
+	@Test
+	void aLatin1TableIsNamedAsNotUtf8(@TempDir final Path dir) throws Exception {
+		final Path csv = dir.resolve("latin1.csv");
+		final StringBuilder b = new StringBuilder("condition,time,m\u00fcscle,br\u00e4chio\n");
+		for (int t = 0; t < 20; t++) b.append("a,").append(t * 0.01).append(',').append(Math.sin(t)).append(",1\n");
+		Files.write(csv, b.toString().getBytes(StandardCharsets.ISO_8859_1));
+		final Ran r = run("train", "--task", "data", "--targets", csv.toString(), "--neurons", "60", "--out", dir.resolve("o").toString());
+		r.noStackTrace();
+		assertEquals(2, r.status(), r.err());
+		assertTrue(r.err().contains(csv + ": is not UTF-8 text (row 1 ") && r.err().contains("save it as UTF-8"), r.err());
+	}
+
+	@Test
+	void aTruncatedTiffNamesTheSlicesExpectedAndFound(@TempDir final Path dir) throws Exception {
+		final byte[] all = Files.readAllBytes(Path.of("test-data/reach_emg.tif"));
+		final Path cut = dir.resolve("cut.tif");
+		Files.write(cut, java.util.Arrays.copyOf(all, all.length / 3));
+		final Ran r = run("train", "--task", "data", "--targets", cut.toString(), "--neurons", "60", "--out", dir.resolve("o").toString());
+		r.noStackTrace();
+		assertEquals(2, r.status(), r.err());
+		assertTrue(r.err().contains(cut + ": is truncated: its header declares 8 slices (conditions), but only 2 are complete"), r.err());
+		assertFalse(Files.exists(dir.resolve("o").resolve("summary.json")));
+	}
+
+	@Test
+	void hugeTargetsAskForNormalizeMax(@TempDir final Path dir) throws Exception {
+		for (final double scale : new double[] { 1e160, 1e300 }) {
+			final Path csv = dir.resolve("big" + (int) Math.log10(scale) + ".csv");
+			final StringBuilder b = new StringBuilder("condition,time,emg\n");
+			for (final String c : List.of("a", "b"))
+				for (int t = 0; t < 40; t++) b.append(c).append(',').append(t * 0.01).append(',').append(scale * (1 + Math.sin(t / 5.0))).append('\n');
+			Files.writeString(csv, b.toString());
+			final Ran r = run("train", "--task", "data", "--targets", csv.toString(), "--neurons", "60", "--rate-units", "40",
+				"--trials", "2,3,3,3,2", "--out", dir.resolve("o").toString());
+			r.noStackTrace();
+			assertEquals(2, r.status(), r.err());
+			assertTrue(r.err().contains(csv + ": target channel 'emg' reaches ") && r.err().contains("--normalize max"), r.err());
+		}
+	}
+
+	@Test
+	void aMistypedMacroCommandGivesTheClearErrorWithoutAStackTrace(@TempDir final Path dir) throws Exception {
+		final Path macro = dir.resolve("typo.ijm");
+		Files.writeString(macro, "run(\"Train Spiking Netwrok (all steps)\", \"output_folder=[" + dir + "] neurons=60\");\n");
+		final Ran r = systemErrToo(() -> run("macro", macro.toString()));
+		r.noStackTrace();
+		assertFalse(r.err().contains("HeadlessException"), r.err());
+		assertEquals(1, r.status(), r.err());
+		assertTrue(r.err().contains("Unrecognized command") && r.err().contains("Train Spiking Netwrok (all steps)"), r.err());
+	}
 }
