@@ -143,5 +143,8 @@ class MangledInputProperties {
 		catch (final ParameterException e) {
 			// documented
 		}
+		catch (final org.rate2spike.protocol.TrainingFailedException e) { // the divergence guard, which names what to change
+			if (e.getMessage() == null || !e.getMessage().startsWith("training stopped: ")) throw e;
+		}
 	}
 }
