@@ -105,7 +105,7 @@ class HardSyntheticEmgTest {
 			}
 			if (dip) conditionsWithDip++;
 		}
-		assertTrue(conditionsWithDip >= 6, "conditions with a dip: " + conditionsWithDip);
+		assertEquals(8, conditionsWithDip, "conditions with a dip: " + conditionsWithDip);
 		for (final Event e : RECIPE.events())
 			if (e.kind() == Kind.DIP) {
 				final double[] x = EMG.values()[e.condition()][e.muscle()];
