@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,21 +20,19 @@ import org.rate2spike.readout.ReadoutOptions;
 class DoorsTest {
 
 	private static final String EMG = "test-data/reach_emg.csv";
-	private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+	private MainAccess.Ran last;
 
 	private int run(final String... args) {
-		out.reset();
-		err.reset();
-		final PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-		return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), e, new ConsoleProgress(e, false));
+		last = MainAccess.capture(args);
+		return last.status();
 	}
 
 	private String out() {
-		return out.toString(StandardCharsets.UTF_8);
+		return last.out();
 	}
 
 	private String err() {
-		return err.toString(StandardCharsets.UTF_8);
+		return last.err();
 	}
 
 	@Test
