@@ -37,6 +37,7 @@ final class DataEntries {
 		o.addProperty("data_targets", opt.targetsFile());
 		o.addProperty("data_inputs", opt.inputsFile());
 		o.addProperty("data_factors", opt.factorsFile());
+		o.addProperty("trial_layout", opt.trialLayout());
 		final Dataset[] sets = sets(d);
 		for (int s = 0; s < SETS.length; s++) {
 			if (sets[s] == null) continue;
@@ -68,8 +69,9 @@ final class DataEntries {
 			if (data.has(SETS[s])) sets[s] = dataset(c, SETS[s], data.getAsJsonObject(SETS[s]));
 		if (sets[0] == null) throw new FileFormatException(c.file(), "its data entry has no targets");
 		final DataOptions options = new DataOptions(data.get("data_targets").getAsString(), data.get("data_inputs").getAsString(),
-			data.get("data_factors").getAsString(), data.get("sample_interval").getAsDouble(), data.get("normalize").getAsString())
-			.validate();
+			data.get("data_factors").getAsString(), data.get("sample_interval").getAsDouble(), data.get("normalize").getAsString(),
+			// files written before trial_layout existed were trained on separate trials
+			data.has("trial_layout") ? data.get("trial_layout").getAsString() : "separate").validate();
 		return new DataSpec(sets[0], sets[1], sets[2], options);
 	}
 

@@ -16,13 +16,17 @@ import org.rate2spike.params.ParamTable;
  *        calibration (0: not given)
  * @param normalize {@code none}, or {@code max}: each target channel divided by its largest absolute value over all
  *        conditions (so that every channel peaks at ±1)
+ * @param trialLayout how a trial holds a condition's data: {@code separate} (each trial starts from rest),
+ *        {@code continuous} (the data alone, trials back to back) or {@code auto} (continuous for periodic data of one
+ *        condition, separate otherwise); see {@link DataTask}
  */
 public record DataOptions(
 	@Param(name = "data_targets", value = "", aliases = "targets", description = "data task: table (CSV/TSV) or image (TIFF) of target outputs (--targets)") String targetsFile,
 	@Param(name = "data_inputs", value = "", aliases = "inputs", description = "data task: table or image of inputs; empty: cue each condition (--inputs)") String inputsFile,
 	@Param(name = "data_factors", value = "", aliases = "factors", description = "data task: population activity whose PCs replace the rate network's factors (--factors)") String factorsFile,
 	@Param(name = "sample_interval", value = "0", min = "0", unit = "s", description = "data task: seconds between samples of tables without a time column and uncalibrated images (0: from the file)") double sampleInterval,
-	@Param(name = "normalize", value = "none", choices = { "none", "max" }, description = "data task: none, or max (each target channel divided by its largest absolute value)") String normalize) {
+	@Param(name = "normalize", value = "none", choices = { "none", "max" }, description = "data task: none, or max (each target channel divided by its largest absolute value)") String normalize,
+	@Param(name = "trial_layout", value = "auto", choices = { "auto", "separate", "continuous" }, description = "data task: separate (each trial starts from rest), continuous (the data alone, trials back to back, for periodic data) or auto (continuous when there is one condition whose end meets its start)") String trialLayout) {
 
 	public static final DataOptions NONE = ParamTable.defaults(DataOptions.class);
 
@@ -33,12 +37,14 @@ public record DataOptions(
 		return TABLE.with(this, name, value);
 	}
 	public static final String[] NORMALIZATIONS = { "none", "max" };
+	public static final String[] TRIAL_LAYOUTS = { "auto", "separate", "continuous" };
 
 	public DataOptions {
 		targetsFile = targetsFile == null ? "" : targetsFile.trim();
 		inputsFile = inputsFile == null ? "" : inputsFile.trim();
 		factorsFile = factorsFile == null ? "" : factorsFile.trim();
 		normalize = normalize == null || normalize.isBlank() ? "none" : normalize.trim().toLowerCase(Locale.ROOT);
+		trialLayout = trialLayout == null || trialLayout.isBlank() ? "auto" : trialLayout.trim().toLowerCase(Locale.ROOT);
 	}
 
 	public DataOptions validate() {

@@ -23,6 +23,14 @@ import org.rate2spike.util.ParameterException;
  * <p><b>Trials with input data</b>: the inputs are the input channels of the condition, and a trial is a rest of
  * 200–400 ms (inputs and targets zero) followed by the data.
  *
+ * <p><b>Continuous trials</b> ({@code trial_layout continuous}, or {@code auto} for periodic data): a trial is the
+ * condition's data alone and trials follow each other without rest, like the built-in oscillation. Without input data
+ * the one input is a start pulse ({@value #PULSE} s, amplitude {@value #PULSE_AMPLITUDE}) at each trial's first step,
+ * as in the method's authors' cycling demo. {@code auto} chooses it for a single condition whose last sample meets its
+ * first (every channel of the targets and of the activity within {@value #PERIODIC_TOLERANCE} of its range): a cycle
+ * that the network should keep running, not stop and restart from rest after every trial (cycling EMG with recorded
+ * factors: mean test nMSE 0.19 separate, see docs/fit-quality.md).
+ *
  * <p><b>Population activity</b> (optional, same conditions and durations as the targets): carried by every trial as
  * {@link Trial#activity()}, padded like the targets but resting at the mean first sample of all conditions instead
  * of zero, and scaled by one factor for all neurons so that its mean squared norm over the data is
@@ -32,7 +40,7 @@ public final class DataTask implements Task {
 
 	public static final String NAME = "data";
 	public static final double REST_MIN = 0.2, REST_MAX = 0.4, PREP_MIN = 0.3, PREP_MAX = 0.5, GO = 0.02, POST = 0.2,
-		CUE = 0.5;
+		CUE = 0.5, PULSE = 0.05, PULSE_AMPLITUDE = 2, PERIODIC_TOLERANCE = 0.1;
 	/** Mean squared norm of the scaled population activity. */
 	public static final double ACTIVITY_POWER = 500;
 
@@ -46,6 +54,7 @@ public final class DataTask implements Task {
 	private final double activityScale;
 	private final String[] channelNames;
 	private final DataSpec spec;
+	private final boolean continuous;
 
 	/**
 	 * @param name the task's name ({@code data}, {@code reach})
@@ -95,6 +104,26 @@ public final class DataTask implements Task {
 			activityRest = null;
 			activityScale = 0;
 		}
+		continuous = switch (spec.options().trialLayout()) {
+			case "continuous" -> true;
+			case "separate" -> false;
+			case "auto" -> labels.length == 1 && periodic(this.targets[0]) && (this.activity == null || periodic(this.activity[0]));
+			default -> throw new ParameterException("trial_layout", "must be auto, separate or continuous (got '" +
+				spec.options().trialLayout() + "')");
+		};
+	}
+
+	/** True when every channel ends within {@link #PERIODIC_TOLERANCE} of its range from where it starts. */
+	static boolean periodic(final double[][] condition) {
+		for (final double[] ch : condition) {
+			double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+			for (final double v : ch) {
+				lo = Math.min(lo, v);
+				hi = Math.max(hi, v);
+			}
+			if (Math.abs(ch[ch.length - 1] - ch[0]) > PERIODIC_TOLERANCE * (hi - lo)) return false;
+		}
+		return true;
 	}
 
 	/** The data of {@code other}, resampled, condition by condition in the order of {@code targets}. */
@@ -151,7 +180,7 @@ public final class DataTask implements Task {
 
 	@Override
 	public int inputs() {
-		return inputs == null ? 3 : inputs[0].length;
+		return inputs != null ? inputs[0].length : continuous ? 1 : 3;
 	}
 
 	@Override
@@ -179,9 +208,14 @@ public final class DataTask implements Task {
 		return spec;
 	}
 
-	/** True when the conditions are cued (no input data). */
+	/** True when the conditions are cued (no input data, separate trials: three inputs). */
 	public boolean cued() {
-		return inputs == null;
+		return inputs == null && !continuous;
+	}
+
+	/** True when a trial is the data alone and trials follow each other without rest. */
+	public boolean continuous() {
+		return continuous;
 	}
 
 	/** Names of the target channels. */
@@ -229,6 +263,16 @@ public final class DataTask implements Task {
 		final int rest = steps(REST_MIN + (REST_MAX - REST_MIN) * rng.nextDouble());
 		final double[][] data = targets[c];
 		final int n = data[0].length;
+		if (continuous) {
+			final DataWindow w = new DataWindow(0, 0, n, 0);
+			final double[][] in;
+			if (inputs != null) in = inputs[c];
+			else {
+				in = new double[1][n];
+				for (int t = 0; t < Math.min(n, Math.max(1, steps(PULSE))); t++) in[0][t] = PULSE_AMPLITUDE;
+			}
+			return new Trial(in, data, c, activity(c, w), w);
+		}
 		if (inputs != null) {
 			final DataWindow w = new DataWindow(rest, 0, n, 0);
 			final double[][] in = new double[inputs[c].length][rest + n];
