@@ -65,6 +65,11 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		"largest absolute value)", choices = { "none", "max" })
 	private String normalize = "none";
 
+	@Parameter(label = "Data: trial layout", description = "data task: separate (each trial starts from rest), " +
+		"continuous (the data alone, trials back to back) or auto (continuous for one condition whose end meets its start)",
+		choices = { "auto", "separate", "continuous" })
+	private String trial_layout = "auto";
+
 	@Parameter(label = "Data: targets image (when no targets file)", description = "data task: an open image " +
 		"(width = time, height = channels, slices = conditions) used as targets when the targets file is empty; " +
 		"neither: for training the active image, for a test the data kept in the network file", required = false, persist = false)

@@ -60,6 +60,11 @@ public class TuneSettings extends Rate2SpikeCommand {
 		"largest absolute value)", choices = { "none", "max" })
 	private String normalize = "none";
 
+	@Parameter(label = "Data: trial layout", description = "data task: separate (each trial starts from rest), " +
+		"continuous (the data alone, trials back to back) or auto (continuous for one condition whose end meets its start)",
+		choices = { "auto", "separate", "continuous" })
+	private String trial_layout = "auto";
+
 	@Parameter(label = "Search space", description = "changes to the searched ranges, e.g. gz=2:12,neurons=300:1000:int,gs=off " +
 		"(NAME=LOW:HIGH[:log|lin][:int|real] or NAME=off); empty: the declared space", required = false)
 	private String space = "";
