@@ -41,13 +41,14 @@ class ImageJWindowTest {
 		final String env = System.getenv("DISPLAY");
 		assumeTrue(xvfb != null || env != null && !env.isBlank(),
 			"no X display: neither Xvfb on the PATH nor DISPLAY set (apt-get install xvfb to run the window test)");
-		Process server = null;
+		Process server = null, windowManager = null;
 		try {
 			final String display;
 			if (xvfb != null) {
 				server = new ProcessBuilder(xvfb.toString(), "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
 					.redirectError(ProcessBuilder.Redirect.DISCARD).start();
 				display = ":" + displayNumber(server);
+				windowManager = startWindowManager(display);
 			}
 			else display = env;
 			Files.createDirectories(OUT);
@@ -66,6 +67,7 @@ class ImageJWindowTest {
 			check(Files.readAllLines(OUT.resolve("windows.tsv"), StandardCharsets.UTF_8), log);
 		}
 		finally {
+			if (windowManager != null) windowManager.destroy();
 			if (server != null) server.destroy();
 		}
 	}
@@ -142,6 +144,24 @@ class ImageJWindowTest {
 		catch (final ReflectiveOperationException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/**
+	 * On our own virtual display, Debian's small window manager {@code twm} when it is installed, so that the windows
+	 * get title bars in the screenshots (placed where ImageJ puts them, without asking; X's built-in font "fixed", since
+	 * a bare Xvfb has no other); else none.
+	 */
+	private static Process startWindowManager(final String display) throws IOException {
+		final Path twm = onPath("twm");
+		if (twm == null) return null;
+		Files.createDirectories(OUT);
+		final Path rc = OUT.resolve("twmrc");
+		Files.writeString(rc, "RandomPlacement\nUsePPosition \"on\"\nNoGrabServer\nDecorateTransients\nBorderWidth 1\n" +
+			"TitleFont \"fixed\"\nResizeFont \"fixed\"\nMenuFont \"fixed\"\nIconFont \"fixed\"\nIconManagerFont \"fixed\"\n");
+		final ProcessBuilder pb = new ProcessBuilder(twm.toString(), "-f", rc.toString())
+			.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+		pb.environment().put("DISPLAY", display);
+		return pb.start();
 	}
 
 	/** Xvfb's {@code -displayfd 1}: the display number it chose, on its standard output. */

@@ -101,7 +101,16 @@ public final class WindowDriver {
 			for (final Frame f : WindowManager.getNonImageWindows()) report.add("frame\t" + f.getTitle() + "\t" + f.isShowing());
 
 			// screenshots of the real windows, each moved into view and raised
-			shot(ij, "imagej_menu.png");
+			menuShot(ij, "imagej_menu.png");
+			final ImagePlus raster = WindowManager.getImage("Spike raster (data)");
+			if (raster != null) EventQueue.invokeAndWait(() -> { // a closer look: 0.5 s from 1.5 s on, at 200 %
+				final ij.gui.ImageCanvas ic = raster.getCanvas();
+				ic.setMagnification(2);
+				ic.setSourceRect(new Rectangle(1500, 0, 500, raster.getHeight()));
+				ic.setSize(1000, 2 * raster.getHeight());
+				raster.getWindow().pack();
+				raster.getWindow().setSize(raster.getWindow().getPreferredSize());
+			});
 			shot(window("Spike raster (data)"), "imagej_raster.png");
 			shot(window("Output vs target (data)"), "imagej_plot.png");
 			shot(WindowManager.getFrame(TestSpikingNetwork.TABLE), "imagej_table.png");
@@ -110,6 +119,41 @@ public final class WindowDriver {
 		finally {
 			Files.writeString(out.resolve("windows.tsv"), String.join("\n", report) + "\n", StandardCharsets.UTF_8);
 		}
+	}
+
+	/**
+	 * Opens Plugins › Rate2Spike as a user would (a click on Plugins in ImageJ's menu bar, Up to its last item, Right
+	 * into the submenu) and captures ImageJ's window with the open menus below it.
+	 */
+	private void menuShot(final ImageJ ij, final String name) throws Exception {
+		EventQueue.invokeAndWait(() -> {
+			ij.setLocation(0, 0);
+			ij.toFront();
+		});
+		robot.waitForIdle();
+		Thread.sleep(500);
+		final Point p = ij.getLocationOnScreen();
+		final java.awt.Insets in = ij.getInsets();
+		robot.mouseMove(p.x + in.left + 322, p.y + in.top - 12); // "Plugins", the sixth menu
+		robot.mousePress(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
+		robot.mouseRelease(java.awt.event.InputEvent.BUTTON1_DOWN_MASK);
+		Thread.sleep(700);
+		key(java.awt.event.KeyEvent.VK_UP);
+		key(java.awt.event.KeyEvent.VK_RIGHT);
+		Thread.sleep(900);
+		robot.waitForIdle();
+		final BufferedImage img = robot.createScreenCapture(new Rectangle(p.x, p.y, Math.max(ij.getWidth(), 760), ij.getHeight() + 330));
+		ImageIO.write(img, "png", out.resolve(name).toFile());
+		report.add("screenshot\t" + name + "\t" + ij.getTitle());
+		key(java.awt.event.KeyEvent.VK_ESCAPE);
+		key(java.awt.event.KeyEvent.VK_ESCAPE);
+		Thread.sleep(300);
+	}
+
+	private void key(final int code) throws InterruptedException {
+		robot.keyPress(code);
+		robot.keyRelease(code);
+		Thread.sleep(250);
 	}
 
 	/** The window of the open image titled so. */
