@@ -114,7 +114,7 @@ class ImageJWindowTest {
 		for (final String t : List.of(TestSpikingNetwork.TABLE, TracesFromRois.TABLE))
 			assertTrue(frames.contains(t), t + " among " + frames);
 		assertEquals(List.of("imagej_dialog.png", "imagej_menu.png", "imagej_raster.png", "imagej_plot.png", "imagej_table.png",
-			"imagej_traces.png"), shots);
+			"imagej_movie.png"), shots);
 		for (final String s : shots) {
 			final BufferedImage img = ImageIO.read(OUT.resolve(s).toFile());
 			assertTrue(img.getWidth() >= 100 && img.getHeight() >= 40, s + " is " + img.getWidth() + "x" + img.getHeight());

@@ -74,7 +74,7 @@ public final class WindowDriver {
 			final Path targets = out.resolve("targets.npz");
 			Files.deleteIfExists(targets);
 			EventQueue.invokeAndWait(() -> {
-				set(gd, "targets_file", targets.toString());
+				set(gd, "targets_file", Path.of("").toAbsolutePath().relativize(targets).toString()); // relative to the working folder
 				set(gd, "rate_units", "30");
 				set(gd, "trials_init", "2");
 				set(gd, "trials_pca", "5");
@@ -114,7 +114,14 @@ public final class WindowDriver {
 			shot(window("Spike raster (data)"), "imagej_raster.png");
 			shot(window("Output vs target (data)"), "imagej_plot.png");
 			shot(WindowManager.getFrame(TestSpikingNetwork.TABLE), "imagej_table.png");
-			shot(window("Traces (calcium_movie.tif)"), "imagej_traces.png");
+			final ImagePlus movie = WindowManager.getImage("calcium_movie.tif");
+			if (movie != null) { // the movie at 400 %, its ROIs (the RoiSet the macro used) as an overlay
+				final ij.plugin.frame.RoiManager rois = new ij.plugin.frame.RoiManager(true);
+				rois.open(repo.resolve("test-data/calcium_rois.zip").toString());
+				rois.moveRoisToOverlay(movie);
+				IJ.run(movie, "Set... ", "zoom=400");
+			}
+			shot(window("calcium_movie.tif"), "imagej_movie.png");
 		}
 		finally {
 			Files.writeString(out.resolve("windows.tsv"), String.join("\n", report) + "\n", StandardCharsets.UTF_8);
