@@ -20,7 +20,7 @@ run("Train Spiking Network", "targets_file=[" + targets + "] network_file=[" + n
 	+ " rls_alpha=1.0 max_rate_hz=200.0 overwrite=false chart_windows=false output_folder=[]");
 
 // The readout is stored in network.npz under its name; readout.json, the pictures and the table go to out.
-run("Fit Readout", "network_file=[" + network + "] readout_name=shifted signals=shift:0.25 basis=both"
+run("Fit Readout", "network_file=[" + network + "] readout_name=shifted signals=shift:0.25 signals_image=[] basis=both"
 	+ " basis_neurons=all method=ridge trials_fit=4 trials_heldout=2 folds=2 output_folder=[" + out + "]"
 	+ " rls_alpha=1.0 overwrite=false chart_windows=false");
 selectImage("Readout vs target (shifted)");

@@ -59,7 +59,18 @@ public final class NetworkRuns {
 		}
 	}
 
-	public record ReadoutRequest(Source source, Output out, ReadoutOptions options) {}
+	/**
+	 * {@code signals}: the signals as data in memory (an open image), named {@code image:TITLE} in the options, made for
+	 * the network's time step (the seconds between samples of data without a time calibration, as for
+	 * {@code file:PATH}); else null.
+	 */
+	public record ReadoutRequest(Source source, Output out, ReadoutOptions options,
+		java.util.function.DoubleFunction<org.rate2spike.format.Dataset> signals)
+	{
+		public ReadoutRequest(final Source source, final Output out, final ReadoutOptions options) {
+			this(source, out, options, null);
+		}
+	}
 
 	public record ReadoutOutcome(TrainedNetwork network, ReadoutStage.Result fit, Path dir) {}
 
@@ -111,13 +122,15 @@ public final class NetworkRuns {
 		final Path file = r.source().network();
 		final TrainedNetwork net = NetworkFile.load(file);
 		final Task task = task(net, r.source());
-		final int channels = Signals.parse(opt.signals(), task).channels();
+		final Signals signals = r.signals() == null ? Signals.parse(opt.signals(), task) : Signals.of(opt.signals(),
+			r.signals().apply(task.dt()), task);
+		final int channels = signals.channels();
 		final String[] results = concat(new String[] { READOUT_SUMMARY }, extraResults.apply(channels));
 		try (RunTransaction tx = r.out().open(RunFolder.READOUT_FILES, results)) {
 			if (!r.out().overwrite() && ReadoutFile.list(file).containsKey(opt.name())) throw new ParameterException("readout_name",
 				"'" + opt.name() + "' already exists in " + file + "; choose another name or " + r.out().overwriteHint() +
 					(r.out().overwriteHint().endsWith("replace") ? " it" : ""));
-			final ReadoutStage.Result fit = ReadoutStage.fit(net, task, opt, progress);
+			final ReadoutStage.Result fit = ReadoutStage.fit(net, task, opt, signals, progress);
 			ReadoutFile.add(file, fit.readout(), r.out().overwrite());
 			if (tx.dir() != null) {
 				RunFolder.writeReadout(tx.staging(), file, fit);

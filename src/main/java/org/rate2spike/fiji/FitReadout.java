@@ -49,6 +49,8 @@ public class FitReadout extends Rate2SpikeCommand {
 	public static final String TITLE = "Fit Readout";
 	/** Title of the results table window. */
 	public static final String TABLE = "Rate2Spike readout";
+	/** The signals value that takes them from an open image. */
+	static final String IMAGE = "image";
 	/** What the output folder gets (besides the per-channel pictures). */
 	static final String[] FILES = { "readout.json", "readout_channels.csv", "cv_error.png", "readout_vs_target.png" };
 
@@ -59,8 +61,13 @@ public class FitReadout extends Rate2SpikeCommand {
 	@Parameter(label = "Readout name", description = "the name the readout is stored under (letters, digits, _); Test Spiking Network and Export take it")
 	private String readout_name = ReadoutOptions.DEFAULTS.name();
 
-	@Parameter(label = "Signals to read out", description = "output (the task's outputs), derivative (their time derivative), shift:SECONDS (the outputs SECONDS later, wrapped within each trial) or file:PATH (a table or image of any signals, one readout channel each; for a data network given per condition like its targets)")
+	@Parameter(label = "Signals to read out", description = "output (the task's outputs), derivative (their time derivative), shift:SECONDS (the outputs SECONDS later, wrapped within each trial), file:PATH (a table or image of any signals, one readout channel each; for a data network given per condition like its targets) or image (the signals image below)")
 	private String signals = ReadoutOptions.DEFAULTS.signals();
+
+	@Parameter(label = "Signals image (when signals is image)", description = "with signals=image: an open image of the " +
+		"signals (width = time, height = channels, slices = conditions, as file:PATH takes them); none: the active image. " +
+		"Ignored for other signals", required = false, persist = false)
+	private ImagePlus signals_image;
 
 	@Parameter(label = "Basis: traces", description = "which synaptic traces the readout combines: both, slow or fast",
 		choices = { "both", "slow", "fast" })
@@ -114,10 +121,12 @@ public class FitReadout extends Rate2SpikeCommand {
 	protected void execute() throws IOException {
 		final Path file = required("network_file", network_file);
 		final Path folder = optionalFolder("output_folder", output_folder);
+		final String spec = signals == null ? "" : signals.trim();
+		final ImagePlus image = IMAGE.equals(spec) ? signalsImage() : null;
 		final ReadoutOptions o = new ReadoutOptions(readout_name == null ? "" : readout_name.trim(), basis, basis_neurons,
-			signals == null ? "" : signals.trim(), method, trials_fit, trials_heldout, folds, rls_alpha).validate();
+			image == null ? spec : Signals.IMAGE + image.getTitle(), method, trials_fit, trials_heldout, folds, rls_alpha).validate();
 		result = NetworkRuns.readout(new NetworkRuns.ReadoutRequest(new NetworkRuns.Source(file, DataOptions.NONE),
-			Output.fiji(folder, overwrite), o), progress(), channels -> { // a file's signals may have any number of channels
+			Output.fiji(folder, overwrite), o, image == null ? null : dt -> ImageData.of(image, "signals_image", dt)), progress(), channels -> { // a file's signals may have any number of channels
 				final List<String> files = new ArrayList<>(List.of(FILES));
 				for (int c = 1; channels > 1 && c <= channels; c++) files.add("readout_vs_target_ch" + c + ".png");
 				return files.toArray(String[]::new);
@@ -152,6 +161,15 @@ public class FitReadout extends Rate2SpikeCommand {
 		}
 		report(String.format(Locale.ROOT, "readout '%s' stored in %s: median held-out nMSE %.5f%s", r.name(), file,
 			result.medianHeldoutNmse(), Double.isNaN(r.penalty()) ? "" : String.format(Locale.ROOT, ", penalty %.4g", r.penalty())));
+	}
+
+	/** The signals image of signals=image: the one given, else the active image. */
+	private ImagePlus signalsImage() {
+		final ImagePlus imp = signals_image != null ? signals_image : ij.WindowManager.getCurrentImage();
+		if (imp == null) throw new ParameterException("signals_image", "signals=image needs an open image of the signals " +
+			"(width = time, height = channels, slices = conditions); none is open");
+		report("signals from the open image '" + imp.getTitle() + "'");
+		return imp;
 	}
 
 	public ImagePlus readoutVsTarget() {

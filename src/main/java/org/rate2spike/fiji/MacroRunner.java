@@ -243,7 +243,7 @@ public final class MacroRunner implements AutoCloseable {
 	}
 
 	/** Services and the context: SciJava fills those itself. */
-	private static boolean isContextual(final Class<?> type) {
+	static boolean isContextual(final Class<?> type) {
 		return org.scijava.service.Service.class.isAssignableFrom(type) || Context.class.isAssignableFrom(type);
 	}
 
@@ -251,6 +251,19 @@ public final class MacroRunner implements AutoCloseable {
 	static void runCommand(final String className, final String options) {
 		final Context context = current;
 		if (context == null) throw new IllegalStateException("Rate2Spike macro commands run through MacroRunner or Fiji");
+		final String f = execute(context, className, options);
+		if (f != null) {
+			failure = f;
+			Interpreter.abort(); // stops the macro after this statement
+		}
+	}
+
+	/**
+	 * Runs a command with macro options, as imagej-legacy would (inputs named by field, converted by SciJava; keys left
+	 * out take the declared defaults, with a warning) and shows the ImageJ images it returns. Returns null when the
+	 * command ran, else its one-line message. Shared by the headless runner and the ImageJ 1.x menu ({@link ImageJ1Menu}).
+	 */
+	static String execute(final Context context, final String className, final String options) {
 		final CommandService commands = context.service(CommandService.class);
 		final ConvertService convert = context.service(ConvertService.class);
 		final CommandInfo info = commands.getCommand(className);
@@ -260,19 +273,13 @@ public final class MacroRunner implements AutoCloseable {
 		final java.util.List<String> names = new java.util.ArrayList<>();
 		for (final ModuleItem<?> input : info.inputs()) if (!isContextual(input.getType())) names.add(input.getName());
 		for (final String key : keys(options)) // the command line refuses unknown options; so does a macro
-			if (!names.contains(key)) {
-				failure = key + ": is not a field of '" + info.getTitle() + "'" + org.rate2spike.params.ParamTable.didYouMean(key, names);
-				Interpreter.abort();
-				return;
-			}
+			if (!names.contains(key))
+				return key + ": is not a field of '" + info.getTitle() + "'" + org.rate2spike.params.ParamTable.didYouMean(key, names);
 		for (final ModuleItem<?> input : info.inputs()) {
 			if (isContextual(input.getType())) continue;
 			final String value = options == null ? null : Macro.getValue(options, input.getName(), null);
-			if (value != null && isNumber(input.getType()) && !parses(value)) {
-				failure = input.getName() + ": must be a number (got '" + value + "')";
-				Interpreter.abort();
-				return;
-			}
+			if (value != null && isNumber(input.getType()) && !parses(value))
+				return input.getName() + ": must be a number (got '" + value + "')";
 			if (value != null && convert.supports(value, input.getType()))
 				inputs.put(input.getName(), convert.convert(value, input.getType()));
 			else module.resolveInput(input.getName()); // left out: the declared default, not a value persisted earlier
@@ -283,22 +290,15 @@ public final class MacroRunner implements AutoCloseable {
 		}
 		catch (final InterruptedException e) {
 			Thread.currentThread().interrupt();
-			failure = info.getTitle() + ": interrupted";
-			Interpreter.abort();
-			return;
+			return info.getTitle() + ": interrupted";
 		}
 		catch (final ExecutionException e) {
-			failure = info.getTitle() + ": " + e.getCause();
-			Interpreter.abort();
-			return;
+			return info.getTitle() + ": " + e.getCause();
 		}
-		if (module instanceof Cancelable c && c.isCanceled()) {
-			failure = c.getCancelReason();
-			Interpreter.abort(); // stops the macro after this statement, as a failed command does in Fiji
-			return;
-		}
+		if (module instanceof Cancelable c && c.isCanceled()) return c.getCancelReason();
 		for (final ModuleItem<?> output : info.outputs())
 			if (module.getOutput(output.getName()) instanceof ImagePlus imp) imp.show();
+		return null;
 	}
 
 	/** The keys of macro options ("neurons=100 task=[a b] overwrite"), in order. */
@@ -311,7 +311,7 @@ public final class MacroRunner implements AutoCloseable {
 		return keys;
 	}
 
-	private static boolean isNumber(final Class<?> t) {
+	static boolean isNumber(final Class<?> t) {
 		return t == int.class || t == long.class || t == double.class || t == float.class || t == short.class ||
 			Number.class.isAssignableFrom(t);
 	}

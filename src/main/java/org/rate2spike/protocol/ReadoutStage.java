@@ -47,10 +47,20 @@ public final class ReadoutStage {
 	private ReadoutStage() {}
 
 	public static Result fit(final TrainedNetwork net, final Task task, final ReadoutOptions options, final Progress progress) {
+		return fit(net, task, options, null, progress);
+	}
+
+	/**
+	 * As above with the signals given (e.g. from an open image, {@link Signals#of}); null: the signals
+	 * {@code options.signals()} names.
+	 */
+	public static Result fit(final TrainedNetwork net, final Task task, final ReadoutOptions options, final Signals given,
+		final Progress progress)
+	{
 		options.validate();
 		TrainingStage.checkTask(net.targets(), task);
 		final double dt = net.targets().params().dt();
-		final Signals signals = Signals.parse(options.signals(), task);
+		final Signals signals = given != null ? given : Signals.parse(options.signals(), task);
 		final Features features = new Features(options.traces(), options.neurons(), net.params(),
 			net.connectivity().trained().length, dt);
 		final Fitter fitter = new Fitter(options, signals, features, signals.channels());

@@ -14,7 +14,7 @@ import org.rate2spike.task.Trial;
 import org.rate2spike.util.ParameterException;
 
 /**
- * Signals from a table or image ({@code file:PATH}) in the data task's formats, resampled to dt (rows without a time
+ * Signals from a table or image ({@code file:PATH}, or a data set in memory such as an open image) in the data task's formats, resampled to dt (rows without a time
  * column are one step apart), one readout channel per channel of the file.
  *
  * <p>How they line up with trials depends on the task. Trials of a data task (data, reach) hold each condition's data
@@ -38,12 +38,17 @@ final class FileSignals {
 		catch (final IOException e) {
 			throw new ParameterException("signals", file + " could not be read (" + e.getMessage() + ")");
 		}
+		return of(spec, file.toString(), d, task);
+	}
+
+	/** Signals from a data set held in memory (e.g. an open image); {@code source} names it in messages. */
+	static Signals of(final String spec, final String source, final Dataset d, final Task task) {
 		final double[][][] values = d.resample(task.dt());
-		return task instanceof DataTask data ? perCondition(spec, file, d, values, data) : wholeTrials(spec, file, d, values, task);
+		return task instanceof DataTask data ? perCondition(spec, source, d, values, data) : wholeTrials(spec, source, d, values, task);
 	}
 
 	/** A data task's trials: each condition's signals placed into the trial's data window. */
-	private static Signals perCondition(final String spec, final Path file, final Dataset d, final double[][][] values,
+	private static Signals perCondition(final String spec, final String file, final Dataset d, final double[][][] values,
 		final DataTask task)
 	{
 		final String hint = "; a data network's signals are given per condition over its data only, as its targets are " +
@@ -69,7 +74,7 @@ final class FileSignals {
 	}
 
 	/** Other tasks: each trial's signals given whole, by the trial's condition. */
-	private static Signals wholeTrials(final String spec, final Path file, final Dataset d, final double[][][] values,
+	private static Signals wholeTrials(final String spec, final String file, final Dataset d, final double[][][] values,
 		final Task task)
 	{
 		return new Signals.Fixed(spec, d.channelCount(), trial -> {

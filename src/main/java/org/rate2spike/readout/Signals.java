@@ -12,7 +12,9 @@ import org.rate2spike.util.ParameterException;
  * Signals a readout can be fitted to, aligned with the task's trials: the task's outputs, their time derivative
  * (central differences, one-sided at the trial's ends), the outputs shifted in time within each trial
  * ({@code shift:0.25} reads out f_out(t + 0.25 s), wrapping around the trial, which suits periodic tasks), or any
- * signals from a table or image ({@code file:PATH}, see {@link FileSignals}), one readout channel per signal.
+ * signals from a table or image ({@code file:PATH}, see {@link FileSignals}), one readout channel per signal. Signals
+ * from an image held in memory (an open image in Fiji) are named {@code image:TITLE} and given as a data set
+ * ({@link #of}); they are not kept, so {@link #parse} refuses that spec.
  */
 public interface Signals {
 
@@ -36,7 +38,23 @@ public interface Signals {
 			final long steps = Math.round(shiftSeconds(s) / dt);
 			return new Fixed(s, outputs, trial -> shift(trial.output(), steps));
 		}
+		if (s.startsWith(IMAGE)) throw new ParameterException("signals", "'" + s + "' names an open image, which is not kept " +
+			"with the network; Fiji's Fit Readout reads it when fitting (signals=image); to score or export this readout, save " +
+			"the image (e.g. as TIFF) and fit again with file:PATH");
 		return FileSignals.read(s, file(s), task);
+	}
+
+	/** How the spec of signals from an image starts: {@code image:TITLE}. */
+	String IMAGE = "image:";
+
+	/**
+	 * Signals held in memory (e.g. an open image: width = time, height = channels, slices = conditions), in the layout
+	 * a {@code file:PATH} would give; {@code spec} is what the readout records ({@code image:TITLE}).
+	 */
+	static Signals of(final String spec, final org.rate2spike.format.Dataset data, final Task task) {
+		check(spec);
+		if (data == null) throw new ParameterException("signals", "no data given for '" + spec + "'");
+		return FileSignals.of(spec, data.source(), data, task);
 	}
 
 	/**
@@ -49,6 +67,10 @@ public interface Signals {
 		if (s.equals("output") || s.equals("derivative")) return s;
 		if (s.startsWith("shift:")) {
 			shiftSeconds(s);
+			return s;
+		}
+		if (s.startsWith(IMAGE)) {
+			if (s.substring(IMAGE.length()).isBlank()) throw new ParameterException("signals", "'" + s + "' names no image");
 			return s;
 		}
 		if (s.startsWith("file:")) {

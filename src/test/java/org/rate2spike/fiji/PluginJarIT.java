@@ -1,5 +1,6 @@
 package org.rate2spike.fiji;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,5 +52,22 @@ class PluginJarIT {
 			assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith("org/jfree/") || e.getName().startsWith("ij/") ||
 				e.getName().startsWith("org/scijava/")), "thin: Fiji ships the libraries");
 		}
+	}
+
+	@Test
+	void theUpdateSiteFolderHoldsThePluginJarUnderItsFijiName() throws Exception {
+		final Path site = Path.of("target", "update-site");
+		final List<Path> files;
+		try (Stream<Path> s = Files.walk(site)) {
+			files = s.filter(Files::isRegularFile).map(site::relativize).toList();
+		}
+		assertEquals(1, files.size(), "only the plugin jar: " + files);
+		final Path jar = files.get(0);
+		assertEquals(Path.of("jars"), jar.getParent(), "SciJava plugins live in Fiji.app/jars/");
+		final String name = jar.getFileName().toString();
+		assertTrue(name.matches("rate2spike-\\d[^/]*\\.jar") && !name.endsWith("-plugin.jar"), name);
+		final String version = name.substring("rate2spike-".length(), name.length() - ".jar".length());
+		assertArrayEquals(Files.readAllBytes(Path.of("target", "rate2spike-" + version + "-plugin.jar")),
+			Files.readAllBytes(site.resolve(jar)), "the thin plugin jar of this build");
 	}
 }

@@ -202,6 +202,55 @@ class ReadoutSweepExportCommandsTest {
 			"three")));
 	}
 
+	/**
+	 * signals=image: an open image of the signals (uncalibrated: one sample per time step, as a file without a time
+	 * column) gives the same readout as the same numbers in a file; the readout records the image's title.
+	 */
+	@Test
+	void anOpenImageOfSignalsFitsTheSameReadoutAsAFileOfThem(@TempDir final Path dir) throws Exception {
+		final Path net = network(dir), signals = dir.resolve("two.csv");
+		final ij.process.FloatProcessor fp = new ij.process.FloatProcessor(1000, 2);
+		final StringBuilder csv = new StringBuilder("a,b\n");
+		for (int t = 0; t < 1000; t++) { // multiples of 1/1024: the same numbers as float pixels and as CSV text
+			final double a = Math.round(1024 * Math.sin(t / 159.0)) / 1024.0, b = Math.round(1024 * t / 1000.0) / 1024.0;
+			fp.setf(t, 0, (float) a);
+			fp.setf(t, 1, (float) b);
+			csv.append(a).append(',').append(b).append('\n');
+		}
+		Files.writeString(signals, csv.toString());
+		final ImagePlus image = new ImagePlus("my signals", fp);
+		final Object[] common = { "network_file", net.toFile(), "trials_fit", 3, "trials_heldout", 2, "folds", 3 };
+		CommandsTest.assertRan(run(FitReadout.class, concat(common, "readout_name", "fromfile", "signals", "file:" + signals)));
+		final Module m = run(FitReadout.class, concat(common, "readout_name", "fromimage", "signals", "image", "signals_image", image));
+		CommandsTest.assertRan(m);
+		final Readout fromFile = ReadoutFile.get(net, "fromfile"), fromImage = ReadoutFile.get(net, "fromimage");
+		assertEquals("image:my signals", fromImage.signals(), "the readout records where its signals came from");
+		assertEquals(2, fromImage.channels(), "one channel per image row");
+		assertEquals(fromFile.penalty(), fromImage.penalty(), 0);
+		for (int c = 0; c < 2; c++) assertArrayEquals(fromFile.weights()[c], fromImage.weights()[c], 0, "channel " + (c + 1));
+		assertEquals(2, ((FitReadout) CommandsTest.command(m)).table().size());
+
+		// another signals value: the image is ignored
+		CommandsTest.assertRan(run(FitReadout.class, concat(common, "readout_name", "plain", "signals", "output", "signals_image", image)));
+		assertEquals("output", ReadoutFile.get(net, "plain").signals());
+
+		// the image's signals are not kept with the network: a test with that readout says so
+		assertTrue(CommandsTest.reason(run(TestSpikingNetwork.class, "network_file", net.toFile(), "trials_test", 1,
+			"readout_name", "fromimage")).startsWith("signals: 'image:my signals' names an open image, which is not kept"));
+
+		// an image that does not fit the trials: the same message as for a file, naming the image
+		final Module shortImage = run(FitReadout.class, concat(common, "readout_name", "short", "signals", "image", "signals_image",
+			new ImagePlus("short", new ij.process.FloatProcessor(10, 1))));
+		assertEquals("signals: image 'short': condition '1' lasts 10 steps of 0.001 s but the task's trials last 1000; give " +
+			"signals as long as the trials, one row per step (or with a time column)", CommandsTest.reason(shortImage));
+	}
+
+	private static Object[] concat(final Object[] a, final Object... b) {
+		final Object[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, all, a.length, b.length);
+		return all;
+	}
+
 	@Test
 	void fitReadoutBadInputGivesTheCoresMessage(@TempDir final Path dir) throws Exception {
 		final Path net = network(dir);

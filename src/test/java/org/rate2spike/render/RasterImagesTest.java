@@ -2,8 +2,6 @@ package org.rate2spike.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.awt.image.BufferedImage;
-import java.util.List;
 
 import ij.ImagePlus;
 
@@ -34,15 +32,5 @@ class RasterImagesTest {
 		assertEquals(2.0, imp.getCalibration().pixelWidth, 1e-12, "2 ms per step");
 		assertEquals("ms", imp.getCalibration().getXUnit());
 		assertEquals("neuron", imp.getCalibration().getYUnit());
-	}
-
-	@Test
-	void snapshotStacksTheImagesUnderTitleBars() {
-		final ImagePlus raster = RasterImages.spikes(RASTER, "Spike raster");
-		final BufferedImage chart = new BufferedImage(50, 20, BufferedImage.TYPE_INT_RGB);
-		final BufferedImage s = FijiSnapshot.of(List.of(raster, new ImagePlus("Chart", chart)));
-		assertEquals(50 + 2 * 12, s.getWidth());
-		assertEquals(12 + (26 + 20 + 3 + 14) + (26 + 20 + 20 + 14), s.getHeight());
-		assertEquals("1/2 (trial 1); 8x3 ms x neuron (4x3); 8-bit", FijiSnapshot.subtitle(raster));
 	}
 }
