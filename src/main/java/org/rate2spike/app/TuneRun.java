@@ -126,10 +126,16 @@ public final class TuneRun {
 		return TrainRun.run(new TrainRun.Request(winner, null, Output.cli(best, true), 0, false), Progress.NONE);
 	}
 
-	private static boolean sameConfig(final Path summary, final TrainingConfig c) throws IOException {
+	/**
+	 * Whether {@code summary} is of a training with configuration {@code c}. With {@code pcs} 0 (chosen by
+	 * {@code frac_pca}) the summary's {@code pcs} is the number chosen, so it is not compared.
+	 */
+	static boolean sameConfig(final Path summary, final TrainingConfig c) throws IOException {
 		final Map<String, String> s = Json.strings(Json.parse(summary, Files.readString(summary)));
-		for (final Map.Entry<String, Object> e : c.toMap().entrySet())
+		for (final Map.Entry<String, Object> e : c.toMap().entrySet()) {
+			if (e.getKey().equals("pcs") && c.rate().pcs() == 0) continue;
 			if (!String.valueOf(e.getValue()).equals(s.get(e.getKey()))) return false;
+		}
 		return true;
 	}
 

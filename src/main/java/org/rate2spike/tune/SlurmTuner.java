@@ -178,7 +178,7 @@ public final class SlurmTuner implements Tuner.Executor {
 	}
 
 	/** The row a task left (a tune.csv of one row), or null. */
-	static Evaluation readRow(final Path dir, final TuneSpec spec, final int rung, final int config) throws IOException {
+	public static Evaluation readRow(final Path dir, final TuneSpec spec, final int rung, final int config) throws IOException {
 		final Path f = rowFile(dir, rung, config);
 		return Files.isRegularFile(f) ? TuneTable.read(f, spec.space().names()).get(config, rung) : null;
 	}
@@ -204,7 +204,7 @@ public final class SlurmTuner implements Tuner.Executor {
 	}
 
 	/** {@code slurm/tune-spec.json}: every parameter of the base configuration and the search ({@link TuneSpec#toMap}). */
-	static void writeSpec(final Path dir, final TuneSpec spec) throws IOException {
+	public static void writeSpec(final Path dir, final TuneSpec spec) throws IOException {
 		final Map<String, Object> m = new LinkedHashMap<>();
 		m.put("format", "rate2spike-tune-spec");
 		m.put("version", 1);

@@ -77,7 +77,9 @@ public final class Tuner {
 		void run(int rung, List<Integer> configs, double fraction, Progress progress, Consumer<Evaluation> done) throws IOException;
 
 		/** Trainings run at once: with a time budget the first rung runs in batches of this many. */
-		int parallel();
+		default int parallel() {
+			return 1;
+		}
 	}
 
 	private Tuner() {}
