@@ -12,10 +12,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rate2spike.protocol.Progress;
+import org.rate2spike.sweep.SlurmCluster;
 import org.rate2spike.sweep.SlurmExecutor;
 import org.rate2spike.tune.Evaluation;
 import org.rate2spike.tune.SlurmTuner;
@@ -32,21 +32,6 @@ import org.rate2spike.tune.Tuner;
 class SlurmTuneTest {
 
 	private static final SlurmExecutor.Options SLURM = new SlurmExecutor.Options("", "00:10:00", 1, 0, List.of());
-
-	private static void assumeSlurm() {
-		boolean have;
-		try {
-			have = new ProcessBuilder("sinfo", "-h").redirectErrorStream(true).start().waitFor() == 0;
-		}
-		catch (final IOException | InterruptedException e) {
-			have = false;
-		}
-		if (have) return;
-		final String why = "no SLURM cluster here (sinfo failed); run .ci/slurm-up.sh to start a one-node cluster";
-		if (System.getenv("CI") != null) throw new AssertionError(why + " — CI must run this test");
-		System.out.println("SlurmTuneTest skipped: " + why);
-		Assumptions.abort(why);
-	}
 
 	/** Records what the search reports; cancels (as Ctrl-C does) once {@code stopAfter} trainings are recorded. */
 	private static final class Watch implements Tuner.Listener {
@@ -92,7 +77,7 @@ class SlurmTuneTest {
 
 	@Test
 	void aSearchOnSlurmGivesTheLocalResultAndContinuesAfterACancel(@TempDir final Path dir) throws Exception {
-		assumeSlurm();
+		SlurmCluster.assume("SlurmTuneTest");
 		final Path local = dir.resolve("local"), slurm = dir.resolve("slurm");
 		final TuneRun.Result expected = run(local, null, new Watch(Integer.MAX_VALUE));
 		assertTrue(expected.search().complete());
@@ -137,9 +122,38 @@ class SlurmTuneTest {
 		assertEquals(4, jobs(slurm).size());
 	}
 
+	/** Stands for the search's process being killed while it waits: an Error, so nothing catches it and no scancel runs. */
+	private static final class Killed extends Error {
+		private static final long serialVersionUID = 1L;
+	}
+
+	@Test
+	void runAgainAfterAKillItWaitsForTheArrayStillRunningInsteadOfSubmittingAgain(@TempDir final Path dir) throws Exception {
+		SlurmCluster.assume("SlurmTuneTest");
+		final TuneSpec spec = TuneTaskTest.tiny();
+		Tuner.run(spec, dir, (rung, configs, fraction, progress, done) -> {}, new Tuner.Listener() {}); // the folder's search.json
+		final List<String> notes = new ArrayList<>();
+		final Progress killed = new Progress() {
+			@Override
+			public boolean cancelled() {
+				throw new Killed();
+			}
+		};
+		org.junit.jupiter.api.Assertions.assertThrows(Killed.class, () -> new SlurmTuner(spec, dir, SLURM, 1, notes::add).run(0,
+			List.of(0, 1, 2), 1.0 / 3, killed, e -> {}));
+		assertEquals(1, jobs(dir).size());
+		final String id = jobs(dir).get(0).split(" ")[1];
+		final List<Evaluation> rows = Collections.synchronizedList(new ArrayList<>());
+		new SlurmTuner(spec, dir, SLURM, 1, notes::add).run(0, List.of(0, 1, 2), 1.0 / 3, Progress.NONE, rows::add);
+		assertTrue(notes.contains("rung 0: waiting for job array " + id + ", submitted before"), notes.toString());
+		assertEquals(1, jobs(dir).size(), "nothing submitted again: " + jobs(dir));
+		assertEquals(List.of("0@0", "1@0", "2@0"), rows.stream().map(Evaluation::key).sorted().toList());
+		assertTrue(rows.stream().allMatch(e -> e.status().equals(Evaluation.DONE)), rows.toString());
+	}
+
 	@Test
 	void aTaskThatLeavesNoRowIsAFailedRowWithTheReasonFromItsLog(@TempDir final Path dir) throws Exception {
-		assumeSlurm();
+		SlurmCluster.assume("SlurmTuneTest");
 		// no search.json in the folder: every task refuses it, prints one error line and leaves no row
 		final TuneSpec spec = TuneTaskTest.tiny();
 		final List<Evaluation> rows = Collections.synchronizedList(new ArrayList<>());
