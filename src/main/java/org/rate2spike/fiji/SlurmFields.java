@@ -13,7 +13,8 @@ import org.rate2spike.util.ParameterException;
  */
 final class SlurmFields {
 
-	static final String EXECUTOR_LABEL = "Executor", EXECUTOR_LOCAL = "local", EXECUTOR_SLURM = "slurm";
+	static final String EXECUTOR_LABEL = "Executor", EXECUTOR_LOCAL = "local", EXECUTOR_SLURM = "slurm",
+		EXECUTOR_DESCRIPTION = "local: run here on several threads; slurm: submit SLURM job arrays (one task per training) with sbatch";
 	static final String PARTITION_LABEL = "SLURM partition", PARTITION_DESCRIPTION = "partition to submit to (empty: the cluster's default)";
 	static final String TIME_LABEL = "SLURM time limit", TIME_DESCRIPTION = "time limit per task, e.g. 02:00:00 or 1-00:00:00";
 	static final String CPUS_LABEL = "SLURM CPUs per task", CPUS_DESCRIPTION = "CPUs per array task";

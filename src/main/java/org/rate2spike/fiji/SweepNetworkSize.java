@@ -92,8 +92,8 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 		style = FileWidget.DIRECTORY_STYLE)
 	private File output_folder;
 
-	@Parameter(label = SlurmFields.EXECUTOR_LABEL, description = "local: run here on several threads; slurm: submit a SLURM job array (one task per point) with sbatch",
-		choices = { SlurmFields.EXECUTOR_LOCAL, SlurmFields.EXECUTOR_SLURM })
+	@Parameter(label = SlurmFields.EXECUTOR_LABEL, description = SlurmFields.EXECUTOR_DESCRIPTION, choices = { SlurmFields.EXECUTOR_LOCAL,
+		SlurmFields.EXECUTOR_SLURM })
 	private String executor = SlurmFields.EXECUTOR_LOCAL;
 
 	@Parameter(label = "Threads (local)", description = "points trained in parallel on this machine", min = "1", max = "1024")

@@ -110,13 +110,11 @@ public class TuneSettings extends Rate2SpikeCommand {
 		"run again with the same folder to continue a stopped search", style = FileWidget.DIRECTORY_STYLE)
 	private File output_folder;
 
-	@Parameter(label = SlurmFields.EXECUTOR_LABEL, description = "local: train here on several threads; slurm: one SLURM job " +
-		"array per rung (one task per training) with sbatch, the command waiting for each", choices = { SlurmFields.EXECUTOR_LOCAL,
-			SlurmFields.EXECUTOR_SLURM })
+	@Parameter(label = SlurmFields.EXECUTOR_LABEL, description = SlurmFields.EXECUTOR_DESCRIPTION, choices = { SlurmFields.EXECUTOR_LOCAL,
+		SlurmFields.EXECUTOR_SLURM })
 	private String executor = SlurmFields.EXECUTOR_LOCAL;
 
-	@Parameter(label = "Threads (local)", description = "trainings run in parallel on this machine (slurm with a time budget: " +
-		"first-rung trainings per job array)", min = "1", max = "1024")
+	@Parameter(label = "Threads (local)", description = "points trained in parallel on this machine", min = "1", max = "1024")
 	private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
 	@Parameter(label = SlurmFields.PARTITION_LABEL, description = SlurmFields.PARTITION_DESCRIPTION, required = false)
