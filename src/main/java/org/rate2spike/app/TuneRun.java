@@ -14,7 +14,9 @@ import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.render.Charts;
+import org.rate2spike.sweep.SlurmExecutor;
 import org.rate2spike.tune.Axis;
+import org.rate2spike.tune.SlurmTuner;
 import org.rate2spike.tune.TrainingObjective;
 import org.rate2spike.tune.TuneResult;
 import org.rate2spike.tune.TuneSpec;
@@ -23,7 +25,8 @@ import org.rate2spike.tune.Tuner;
 import org.rate2spike.util.ParameterException;
 
 /**
- * Use case: a settings search ({@link Tuner}) on local threads, resumable in its folder; writes tune.csv, tune.json and
+ * Use case: a settings search ({@link Tuner}) on local threads or as one SLURM job array per rung ({@link SlurmTuner}),
+ * resumable in its folder; writes tune.csv, tune.json and
  * one plot per searched parameter ({@code tune_<name>.png}), then trains the winner with the full protocol and tests
  * it, as {@link TrainRun} into the subfolder {@code best/}, and gives the train command line that reproduces it.
  */
@@ -32,8 +35,18 @@ public final class TuneRun {
 	/** The winner's run folder inside the search folder. */
 	public static final String BEST = "best";
 
-	/** @param threads trainings run at once on this machine */
-	public record Request(TuneSpec spec, Output out, int threads) {}
+	/**
+	 * @param threads trainings run at once on this machine (with SLURM and a time budget: first-rung configurations per
+	 *        job array)
+	 * @param slurm run each rung's trainings as a SLURM job array with these settings ({@link SlurmTuner}); null: on
+	 *        local threads
+	 */
+	public record Request(TuneSpec spec, Output out, int threads, SlurmExecutor.Options slurm) {
+
+		public Request(final TuneSpec spec, final Output out, final int threads) {
+			this(spec, out, threads, null);
+		}
+	}
 
 	/**
 	 * @param search the search's evaluations and winner
@@ -51,7 +64,9 @@ public final class TuneRun {
 		if (r.threads() < 1) throw new ParameterException("threads", "must be at least 1 (got " + r.threads() + ")");
 		final Path dir = r.out().prepare();
 		if (dir == null) throw new ParameterException(r.out().param(), "is required: the folder for the search");
-		final TuneResult search = Tuner.run(spec, dir, r.threads(), new TrainingObjective(spec.validationTrials()), listener);
+		final SlurmTuner slurm = r.slurm() == null ? null : new SlurmTuner(spec, dir, r.slurm(), r.threads(), listener::note);
+		final Tuner.Executor executor = slurm != null ? slurm : Tuner.local(spec, r.threads(), new TrainingObjective(spec.validationTrials()));
+		final TuneResult search = Tuner.run(spec, dir, executor, listener);
 		for (final Axis a : spec.space().axes())
 			Charts.savePng(Charts.tuneAxis(search, a), dir.resolve(plot(a.name())));
 		if (!search.complete() || search.winner() == null) {
@@ -67,7 +82,16 @@ public final class TuneRun {
 		double test;
 		final Path summary = bestDir.resolve(RunFolder.SUMMARY);
 		if (Files.exists(summary) && sameConfig(summary, winner)) // a finished search run again: the winner is already trained
-			test = Json.parse(summary, Files.readString(summary)).get("median_test_nmse").getAsDouble();
+			test = testNmse(summary);
+		else if (slurm != null) { // the winner trains on the cluster too
+			final String why = slurm.trainWinner(winner, BEST, progress);
+			if (!Files.exists(summary) || !sameConfig(summary, winner)) {
+				listener.note("the winner's training on SLURM left no result: " + why);
+				search.write(dir, extra);
+				return new Result(search, null, Double.NaN, command, dir);
+			}
+			test = testNmse(summary);
+		}
 		else {
 			best = TrainRun.run(new TrainRun.Request(winner, null, new Output(bestDir, true, r.out().param(), r.out().overwriteHint()), 0, false),
 				progress);
@@ -93,10 +117,25 @@ public final class TuneRun {
 		return spec;
 	}
 
-	private static boolean sameConfig(final Path summary, final TrainingConfig c) throws IOException {
+	private static double testNmse(final Path summary) throws IOException {
+		return Json.parse(summary, Files.readString(summary)).get("median_test_nmse").getAsDouble();
+	}
+
+	/** The winner's full training and test, into {@code best} as {@link #run} does it locally: the body of the SLURM job. */
+	static TrainRun.Result trainWinner(final TrainingConfig winner, final Path best) throws IOException {
+		return TrainRun.run(new TrainRun.Request(winner, null, Output.cli(best, true), 0, false), Progress.NONE);
+	}
+
+	/**
+	 * Whether {@code summary} is of a training with configuration {@code c}. With {@code pcs} 0 (chosen by
+	 * {@code frac_pca}) the summary's {@code pcs} is the number chosen, so it is not compared.
+	 */
+	static boolean sameConfig(final Path summary, final TrainingConfig c) throws IOException {
 		final Map<String, String> s = Json.strings(Json.parse(summary, Files.readString(summary)));
-		for (final Map.Entry<String, Object> e : c.toMap().entrySet())
+		for (final Map.Entry<String, Object> e : c.toMap().entrySet()) {
+			if (e.getKey().equals("pcs") && c.rate().pcs() == 0) continue;
 			if (!String.valueOf(e.getValue()).equals(s.get(e.getKey()))) return false;
+		}
 		return true;
 	}
 

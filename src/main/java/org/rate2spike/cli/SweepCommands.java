@@ -19,6 +19,7 @@ import org.rate2spike.sweep.SweepTable;
 import org.rate2spike.util.ParameterException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sweep} (local or SLURM, and {@code --collect}) and {@code sweep-task}, the body of one SLURM array task. */
@@ -43,8 +44,8 @@ final class SweepCommands {
 		@Option(names = "--baseline", arity = "0..1", paramLabel = "true|false", description = "also train the rate baseline. Default true.")
 		boolean baseline = true;
 
-		@Option(names = "--executor", paramLabel = "local|slurm", description = "local threads, or one SLURM job-array task per point. Default local.")
-		String executor = "local";
+		@Mixin
+		SlurmOptions slurm = new SlurmOptions();
 
 		@Option(names = "--wait", arity = "0..1", paramLabel = "true|false", description = "slurm: wait for the array, then collect")
 		boolean wait;
@@ -55,28 +56,8 @@ final class SweepCommands {
 		@Option(names = "--resubmit", arity = "0..1", paramLabel = "true|false", description = "with --collect: resubmit the missing tasks")
 		boolean resubmit;
 
-		@Option(names = "--partition", paramLabel = "P", description = "slurm: partition. Default: the cluster's default.")
-		String partition = SlurmExecutor.Options.DEFAULTS.partition();
-
-		@Option(names = "--time", paramLabel = "D-HH:MM:SS", description = "slurm: time limit per task. Default 02:00:00.")
-		String time = SlurmExecutor.Options.DEFAULTS.time();
-
-		@Option(names = "--cpus-per-task", paramLabel = "K", description = "slurm: cores per task. Default 1.")
-		int cpus = SlurmExecutor.Options.DEFAULTS.cpus();
-
-		@Option(names = "--mem-per-task", paramLabel = "MB", description = "slurm: memory per task (0: the cluster's default). Default 0.")
-		int memMb = SlurmExecutor.Options.DEFAULTS.memMb();
-
-		@Option(names = "--sbatch", paramLabel = "LINE;LINE", description = "slurm: extra #SBATCH lines, separated by ';'")
-		String sbatch;
-
 		Sweep(final Console console) {
 			super(console);
-		}
-
-		private SlurmExecutor.Options slurm() {
-			return new SlurmExecutor.Options(partition, time, cpus, memMb, sbatch == null ? List.of() : List.of(sbatch.split(";")))
-				.validate();
 		}
 
 		@Override
@@ -88,11 +69,10 @@ final class SweepCommands {
 				for (final SlurmExecutor.Missing m : c.missing()) err.printf("missing %d (%s): %s%n", m.index(), m.key(), m.reason());
 				report(collect, c.result());
 				if (resubmit && !c.missing().isEmpty())
-					out.printf("resubmitted %d tasks as job array %s%n", c.missing().size(), SlurmExecutor.resubmit(collect, slurm()));
+					out.printf("resubmitted %d tasks as job array %s%n", c.missing().size(), SlurmExecutor.resubmit(collect, slurm.options()));
 				return c.missing().isEmpty() ? 0 : 1;
 			}
-			if (!executor.equals("local") && !executor.equals("slurm"))
-				throw new ParameterException("executor", "must be local or slurm (got '" + executor + "')");
+			final boolean onSlurm = slurm.slurm();
 			TrainingConfig base = TrainingConfig.DEFAULTS;
 			final Map<String, List<String>> axes = new LinkedHashMap<>();
 			for (final Map.Entry<String, String> e : given().entrySet()) {
@@ -101,8 +81,8 @@ final class SweepCommands {
 			}
 			final SweepSpec spec = new SweepSpec(base, axes, seeds, tolerance, baseline).validate();
 			final Output o = output();
-			if (executor.equals("slurm")) {
-				final String id = SweepRun.submit(spec, o, slurm());
+			if (onSlurm) {
+				final String id = SweepRun.submit(spec, o, slurm.options());
 				if (id.isEmpty()) out.println("every point of this sweep is already finished in " + o.dir());
 				else out.printf("submitted job array %s (%d tasks); collect with: sweep --collect %s%n", id, spec.jobs().size(), o.dir());
 				if (!wait) return 0;

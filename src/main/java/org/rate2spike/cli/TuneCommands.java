@@ -8,6 +8,7 @@ import java.util.Set;
 import org.rate2spike.app.Output;
 import org.rate2spike.app.TuneRun;
 import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.sweep.SlurmExecutor;
 import org.rate2spike.tune.Evaluation;
 import org.rate2spike.tune.SearchSpace;
 import org.rate2spike.tune.TuneSpec;
@@ -16,6 +17,7 @@ import org.rate2spike.tune.Tuner;
 import org.rate2spike.util.ParameterException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code tune}: the settings search. */
@@ -25,7 +27,7 @@ final class TuneCommands {
 
 	@Command(name = "tune", sortOptions = false, description = {
 		"Searches settings for a task or your data (successive halving over seeded random proposals, scored on validation " +
-			"trials), resumable in --out; writes tune.csv, tune.json and tune_<name>.png, then trains and tests the winner in --out/best.",
+			"trials) on local threads or as SLURM job arrays, resumable in --out; writes tune.csv, tune.json and tune_<name>.png, then trains and tests the winner in --out/best.",
 		"Every training option not searched is fixed as given; see docs/tune.md for the space syntax." })
 	static final class Tune extends Commands.Writing {
 
@@ -53,8 +55,12 @@ final class TuneCommands {
 			"(median nMSE; never the test trials). Default 20.")
 		int validation = 20;
 
-		@Option(names = "--threads", paramLabel = "K", description = "trainings run at once. Default: the number of cores.")
+		@Option(names = "--threads", paramLabel = "K", description = "trainings run at once (local executor; slurm with " +
+			"--budget-time: first-rung trainings per job array). Default: the number of cores.")
 		int threads = Runtime.getRuntime().availableProcessors();
+
+		@Mixin
+		SlurmOptions slurm = new SlurmOptions();
 
 		Tune(final Console console) {
 			super(console);
@@ -72,16 +78,18 @@ final class TuneCommands {
 				else fixed.add(k);
 			}
 			final SearchSpace s = SearchSpace.resolve(space, axes, fixed, base);
+			final SlurmExecutor.Options onSlurm = slurm.slurm() ? slurm.options() : null;
 			final TuneSpec spec = new TuneSpec(base, s, budget, budgetTime == null ? 0 : TuneSpec.seconds(budgetTime), eta, rungs, validation);
 			TuneRun.check(spec);
 			final Output o = output();
-			if (spec.timed()) err.printf("Tune on '%s': %s for %s, %d threads%n", base.task(), s.names(), budgetTime, threads);
+			final String where = onSlurm != null ? "one SLURM job array per rung" : threads + " threads";
+			if (spec.timed()) err.printf("Tune on '%s': %s for %s, %s%n", base.task(), s.names(), budgetTime, where);
 			else {
 				final TuneSpec.Plan p = spec.plan();
-				err.printf("Tune on '%s': %s; %d trainings in %d rungs (%s configurations), %d threads%n", base.task(), s.names(),
-					p.trainings(), p.rungs(), java.util.Arrays.toString(p.sizes()), threads);
+				err.printf("Tune on '%s': %s; %d trainings in %d rungs (%s configurations), %s%n", base.task(), s.names(),
+					p.trainings(), p.rungs(), java.util.Arrays.toString(p.sizes()), where);
 			}
-			final TuneRun.Result r = TuneRun.run(new TuneRun.Request(spec, o, threads), new Tuner.Listener() {
+			final TuneRun.Result r = TuneRun.run(new TuneRun.Request(spec, o, threads, onSlurm), new Tuner.Listener() {
 				@Override
 				public void rungStarted(final int rung, final int configurations, final int already, final int trialsRls) {
 					err.printf("rung %d: %s configurations, %s%n", rung, configurations < 0 ? "as many as time allows" : configurations,
@@ -93,6 +101,11 @@ final class TuneCommands {
 					err.printf(Locale.ROOT, "[%d/%d] config %d, rung %d (%d RLS trials): %s (%.0f s)%n", done, planned, e.config(),
 						e.rung(), e.trialsRls(), e.status().equals(Evaluation.DONE) ? String.format(Locale.ROOT,
 							"median validation nMSE %.5g", e.score()) : e.status().toUpperCase(Locale.ROOT) + " " + e.message(), e.wallSeconds());
+				}
+
+				@Override
+				public void note(final String message) {
+					err.println(message);
 				}
 
 				@Override

@@ -92,24 +92,23 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 		style = FileWidget.DIRECTORY_STYLE)
 	private File output_folder;
 
-	@Parameter(label = "Executor", description = "local: run here on several threads; slurm: submit a SLURM job array (one task per point) with sbatch",
-		choices = { "local", "slurm" })
-	private String executor = "local";
+	@Parameter(label = SlurmFields.EXECUTOR_LABEL, description = SlurmFields.EXECUTOR_DESCRIPTION, choices = { SlurmFields.EXECUTOR_LOCAL,
+		SlurmFields.EXECUTOR_SLURM })
+	private String executor = SlurmFields.EXECUTOR_LOCAL;
 
 	@Parameter(label = "Threads (local)", description = "points trained in parallel on this machine", min = "1", max = "1024")
 	private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
-	@Parameter(label = "SLURM partition", description = "partition to submit to (empty: the cluster's default)", required = false)
+	@Parameter(label = SlurmFields.PARTITION_LABEL, description = SlurmFields.PARTITION_DESCRIPTION, required = false)
 	private String slurm_partition = SlurmExecutor.Options.DEFAULTS.partition();
 
-	@Parameter(label = "SLURM time limit", description = "time limit per task, e.g. 02:00:00 or 1-00:00:00", required = false)
+	@Parameter(label = SlurmFields.TIME_LABEL, description = SlurmFields.TIME_DESCRIPTION, required = false)
 	private String slurm_time = SlurmExecutor.Options.DEFAULTS.time();
 
-	@Parameter(label = "SLURM CPUs per task", description = "CPUs per array task", min = "1", max = "1024")
+	@Parameter(label = SlurmFields.CPUS_LABEL, description = SlurmFields.CPUS_DESCRIPTION, min = "1", max = "1024")
 	private int slurm_cpus = SlurmExecutor.Options.DEFAULTS.cpus();
 
-	@Parameter(label = "SLURM memory per task (MB)", description = "memory per array task in MB; 0: derived from the largest point's network state",
-		min = "0", max = "10000000")
+	@Parameter(label = SlurmFields.MEM_LABEL, description = SlurmFields.MEM_DESCRIPTION, min = "0", max = "10000000")
 	private int slurm_mem_mb = SlurmExecutor.Options.DEFAULTS.memMb();
 
 	@Parameter(label = "SLURM: wait and collect", description = "wait for the job array to finish, then collect its points into the table and plot (otherwise: submit and return the job id)",
@@ -137,10 +136,10 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 	protected void execute() throws IOException {
 		if (output_folder == null || output_folder.getPath().isBlank()) throw new ParameterException("output_folder", "is required: choose a folder");
 		final Path dir = optionalFolder("output_folder", output_folder);
-		if (!"local".equals(executor) && !"slurm".equals(executor)) throw new ParameterException("executor", "must be local or slurm (got '" + executor + "')");
+		final boolean onSlurm = SlurmFields.slurm(executor);
 		final SweepSpec spec = spec();
-		if (executor.equals("slurm")) {
-			final SlurmExecutor.Options options = slurmOptions();
+		if (onSlurm) {
+			final SlurmExecutor.Options options = SlurmFields.options(slurm_partition, slurm_time, slurm_cpus, slurm_mem_mb);
 			job_id = SweepRun.submit(spec, Output.fiji(dir, true), options);
 			final String submitted = job_id.isEmpty() ? "every point of this sweep is already finished in " + dir
 				: String.format(Locale.ROOT, "submitted job array %s (%d tasks) for %s", job_id, spec.jobs().size(), dir);
@@ -180,19 +179,6 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 			": run again with the same folder to continue");
 		else if (r.failed() > 0) fail(r.failed() + " of " + r.points() + " points failed (see the message column of " +
 			dir.resolve(SweepTable.FILE) + "); run again with the same folder to retry them");
-	}
-
-	/** The core's SLURM settings; its messages name this dialog's fields (slurm_time, not the command line's time). */
-	private SlurmExecutor.Options slurmOptions() {
-		try {
-			return new SlurmExecutor.Options(slurm_partition == null ? "" : slurm_partition.trim(), slurm_time == null ? ""
-				: slurm_time.trim(), slurm_cpus, slurm_mem_mb, List.of()).validate();
-		}
-		catch (final ParameterException e) {
-			final String field = Map.of("partition", "slurm_partition", "time", "slurm_time", "cpus_per_task", "slurm_cpus",
-				"mem_per_task", "slurm_mem_mb").getOrDefault(e.parameter(), e.parameter());
-			throw new ParameterException(field, e.getMessage().substring(e.parameter().length() + 2));
-		}
 	}
 
 	/** The grid from the dialog, validated by the core. */

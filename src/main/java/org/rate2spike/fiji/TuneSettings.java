@@ -9,6 +9,7 @@ import java.util.Set;
 import org.rate2spike.app.Output;
 import org.rate2spike.app.TuneRun;
 import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.sweep.SlurmExecutor;
 import org.rate2spike.task.ContextTask;
 import org.rate2spike.task.DataTask;
 import org.rate2spike.task.IntegrationTask;
@@ -28,7 +29,8 @@ import org.scijava.widget.FileWidget;
 /**
  * The command line's {@code tune} in Fiji: a settings search for a built-in task or your data, resumable in its output
  * folder, then the winner trained and tested in {@code best/}. The fields give the fixed settings and the starting
- * point; {@code space} and {@code axes} say what is searched (docs/tune.md). Headless:
+ * point; {@code space} and {@code axes} say what is searched (docs/tune.md). With {@code executor='slurm'} each rung
+ * runs as a SLURM job array, as the command line's {@code tune --executor slurm}. Headless:
  * {@code ImageJ-linux64 --headless --run "Tune Settings" "output_folder='…',budget=40,…"}.
  */
 @Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + TuneSettings.TITLE, headless = true)
@@ -113,8 +115,24 @@ public class TuneSettings extends Rate2SpikeCommand {
 		"run again with the same folder to continue a stopped search", style = FileWidget.DIRECTORY_STYLE)
 	private File output_folder;
 
+	@Parameter(label = SlurmFields.EXECUTOR_LABEL, description = SlurmFields.EXECUTOR_DESCRIPTION, choices = { SlurmFields.EXECUTOR_LOCAL,
+		SlurmFields.EXECUTOR_SLURM })
+	private String executor = SlurmFields.EXECUTOR_LOCAL;
+
 	@Parameter(label = "Threads (local)", description = "points trained in parallel on this machine", min = "1", max = "1024")
 	private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+	@Parameter(label = SlurmFields.PARTITION_LABEL, description = SlurmFields.PARTITION_DESCRIPTION, required = false)
+	private String slurm_partition = SlurmExecutor.Options.DEFAULTS.partition();
+
+	@Parameter(label = SlurmFields.TIME_LABEL, description = SlurmFields.TIME_DESCRIPTION, required = false)
+	private String slurm_time = SlurmExecutor.Options.DEFAULTS.time();
+
+	@Parameter(label = SlurmFields.CPUS_LABEL, description = SlurmFields.CPUS_DESCRIPTION, min = "1", max = "1024")
+	private int slurm_cpus = SlurmExecutor.Options.DEFAULTS.cpus();
+
+	@Parameter(label = SlurmFields.MEM_LABEL, description = SlurmFields.MEM_DESCRIPTION, min = "0", max = "10000000")
+	private int slurm_mem_mb = SlurmExecutor.Options.DEFAULTS.memMb();
 
 	@Parameter(label = "Winner", type = ItemIO.OUTPUT)
 	private String winner;
@@ -128,17 +146,24 @@ public class TuneSettings extends Rate2SpikeCommand {
 	protected void execute() throws IOException {
 		if (output_folder == null || output_folder.getPath().isBlank()) throw new ParameterException("output_folder", "is required: choose a folder");
 		final Path dir = optionalFolder("output_folder", output_folder);
+		final SlurmExecutor.Options slurm = SlurmFields.slurm(executor) ? SlurmFields.options(slurm_partition, slurm_time, slurm_cpus,
+			slurm_mem_mb) : null;
 		final TrainingConfig base = config(TrainingConfig.DEFAULTS);
 		final SearchSpace s = SearchSpace.resolve(space, axes, Set.of(), base); // the fields are the starting point
 		final double seconds = budget_time == null || budget_time.isBlank() ? 0 : TuneSpec.seconds(budget_time);
 		final TuneSpec spec = TuneRun.check(new TuneSpec(base, s, budget, seconds, 3, 3, trials_validation));
 		report("searching " + String.join(", ", s.names()) + (spec.timed() ? " for " + budget_time : " with " +
-			spec.plan().trainings() + " trainings"));
-		result = TuneRun.run(new TuneRun.Request(spec, Output.fiji(dir, true), threads), new Tuner.Listener() {
+			spec.plan().trainings() + " trainings") + (slurm != null ? ", one SLURM job array per rung" : ""));
+		result = TuneRun.run(new TuneRun.Request(spec, Output.fiji(dir, true), threads, slurm), new Tuner.Listener() {
 			@Override
 			public void finished(final Evaluation e, final int done, final int planned) {
 				report(String.format(Locale.ROOT, "[%d/%d] config %d, rung %d: %s", done, planned, e.config(), e.rung(),
 					e.status().equals(Evaluation.DONE) ? String.format(Locale.ROOT, "median validation nMSE %.5g", e.score()) : e.status()));
+			}
+
+			@Override
+			public void note(final String message) {
+				report(message);
 			}
 
 			@Override

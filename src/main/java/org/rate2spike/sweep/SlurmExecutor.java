@@ -69,25 +69,36 @@ public final class SlurmExecutor {
 	}
 
 	static String script(final SweepSpec spec, final Path dir, final Options o) {
-		final int mem = o.memMb() > 0 ? o.memMb() : memoryMb(spec);
+		return script("rate2spike-sweep", "sweep: one array task per grid point or rate baseline (see " + SweepFiles.SPEC + ")",
+			o, o.memMb() > 0 ? o.memMb() : memoryMb(spec), dir.toAbsolutePath().resolve("slurm/logs/%A_%a.out"),
+			"org.rate2spike.app.SweepTask --dir " + quote(dir.toAbsolutePath().toString()) + " --index \"$SLURM_ARRAY_TASK_ID\"");
+	}
+
+	/**
+	 * A job-array script whose tasks run {@code mainAndArgs} (a main class and its arguments, quoted for bash) with this
+	 * JVM's Java and class path ({@link #classPath}), {@code memMb} of memory and {@code --threads} of the CPUs.
+	 *
+	 * @param log the {@code --output} pattern of the tasks' logs (absolute)
+	 */
+	public static String script(final String jobName, final String comment, final Options o, final int memMb, final Path log,
+		final String mainAndArgs)
+	{
 		final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		final String cp = classPath(System.getProperty("java.class.path"), codeSources());
-		final Path abs = dir.toAbsolutePath();
 		final StringBuilder b = new StringBuilder("#!/bin/bash\n");
-		b.append("# Rate2Spike sweep: one array task per grid point or rate baseline (see ").append(SweepFiles.SPEC).append(").\n");
-		b.append("#SBATCH --job-name=rate2spike-sweep\n");
+		b.append("# Rate2Spike ").append(comment).append(".\n");
+		b.append("#SBATCH --job-name=").append(jobName).append('\n');
 		if (!o.partition().isEmpty()) b.append("#SBATCH --partition=").append(o.partition()).append('\n');
 		b.append("#SBATCH --time=").append(o.time()).append('\n');
 		b.append("#SBATCH --cpus-per-task=").append(o.cpus()).append('\n');
-		b.append("#SBATCH --mem=").append(mem).append("M\n");
-		b.append("#SBATCH --requeue\n"); // a preempted task runs again; finished points are skipped
-		b.append("#SBATCH --output=").append(abs.resolve("slurm/logs/%A_%a.out")).append('\n');
+		b.append("#SBATCH --mem=").append(memMb).append("M\n");
+		b.append("#SBATCH --requeue\n"); // a preempted task runs again; finished work is skipped
+		b.append("#SBATCH --output=").append(log).append('\n');
 		for (final String e : o.extra()) b.append("#SBATCH ").append(e.trim()).append('\n');
 		b.append("set -euo pipefail\n");
-		b.append("exec ").append(quote(java)).append(" -Xmx").append(Math.max(256, mem * 4 / 5)).append("m -Djava.awt.headless=true")
+		b.append("exec ").append(quote(java)).append(" -Xmx").append(Math.max(256, memMb * 4 / 5)).append("m -Djava.awt.headless=true")
 			.append(" -Drate2spike.threads=").append(o.cpus())
-			.append(" -cp ").append(quote(cp)).append(" org.rate2spike.app.SweepTask --dir ").append(quote(abs.toString()))
-			.append(" --index \"$SLURM_ARRAY_TASK_ID\" --threads ").append(o.cpus()).append('\n');
+			.append(" -cp ").append(quote(cp)).append(' ').append(mainAndArgs).append(" --threads ").append(o.cpus()).append('\n');
 		return b.toString();
 	}
 
@@ -130,14 +141,20 @@ public final class SlurmExecutor {
 		return out;
 	}
 
-	private static String quote(final String s) {
+	/** {@code s} quoted for bash. */
+	public static String quote(final String s) {
 		return "'" + s.replace("'", "'\\''") + "'";
 	}
 
 	/** Memory per task: 1.5 × the largest point's network state plus the JVM's own 512 MB. */
 	static int memoryMb(final SweepSpec spec) {
+		return memoryMb(spec.points().stream().map(p -> p.config(spec.base())).toList());
+	}
+
+	/** Memory per task for trainings of {@code configs}: 1.5 × the largest one's network state plus the JVM's own 512 MB. */
+	public static int memoryMb(final java.util.Collection<TrainingConfig> configs) {
 		long max = 0;
-		for (final SweepSpec.Point p : spec.points()) max = Math.max(max, stateBytes(p.config(spec.base())));
+		for (final TrainingConfig c : configs) max = Math.max(max, stateBytes(c));
 		return (int) Math.min(Integer.MAX_VALUE, 512 + (long) Math.ceil(1.5 * max / (1 << 20)));
 	}
 
@@ -151,24 +168,40 @@ public final class SlurmExecutor {
 	}
 
 	private static String sbatch(final Path dir, final String script, final List<Integer> indices) throws IOException {
-		final Path file = dir.resolve("slurm").resolve("sweep.sbatch");
+		return submitArray(dir.resolve("slurm").resolve("sweep.sbatch"), script, indices, dir.resolve("slurm").resolve("jobs.txt"), "");
+	}
+
+	/**
+	 * Writes {@code script} to {@code file}, submits it as a job array of {@code indices} and appends the job id (after
+	 * {@code label}, when not empty, and a space) to {@code jobs}. Returns the job id.
+	 */
+	public static String submitArray(final Path file, final String script, final List<Integer> indices, final Path jobs,
+		final String label) throws IOException
+	{
+		Files.createDirectories(file.getParent());
 		Json.writeAtomically(file, script);
 		final String array = indices.stream().map(String::valueOf).collect(Collectors.joining(","));
 		final String out = command("sbatch", "--parsable", "--array=" + array, file.toAbsolutePath().toString()).trim();
 		final String id = out.contains(";") ? out.substring(0, out.indexOf(';')) : out;
 		if (!id.matches("\\d+")) throw new IOException("sbatch did not return a job id: " + out);
-		Files.writeString(dir.resolve("slurm").resolve("jobs.txt"), id + "\n", StandardCharsets.UTF_8,
+		Files.writeString(jobs, (label.isEmpty() ? "" : label + " ") + id + "\n", StandardCharsets.UTF_8,
 			java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
 		return id;
 	}
 
 	/** Waits until none of the sweep's jobs is queued or running. */
 	public static void await(final Path dir, final Progress progress) throws IOException {
-		final List<String> ids = jobIds(dir);
-		while (true) {
-			if (progress.cancelled()) return;
-			final String q = command("squeue", "-h", "-o", "%i", "-j", String.join(",", ids)).trim();
-			if (q.isEmpty()) return;
+		await(jobIds(dir), progress, () -> {});
+	}
+
+	/**
+	 * Waits until none of the jobs {@code ids} is queued or running, or {@code progress} is cancelled (the jobs go on),
+	 * calling {@code poll} about once a second meanwhile and once at the end.
+	 */
+	public static void await(final List<String> ids, final Progress progress, final Poll poll) throws IOException {
+		while (!ids.isEmpty() && !progress.cancelled()) {
+			poll.run();
+			if (command("squeue", "-h", "-o", "%i", "-j", String.join(",", ids)).trim().isEmpty()) break;
 			try {
 				Thread.sleep(1000);
 			}
@@ -177,6 +210,23 @@ public final class SlurmExecutor {
 				return;
 			}
 		}
+		poll.run();
+	}
+
+	/** What {@link #await} does while it waits. */
+	public interface Poll {
+		void run() throws IOException;
+	}
+
+	/** Cancels the jobs {@code ids} (their tasks that are queued or running). */
+	public static void cancel(final List<String> ids) throws IOException {
+		if (!ids.isEmpty()) command(concat(List.of("scancel"), ids).toArray(String[]::new));
+	}
+
+	private static List<String> concat(final List<String> a, final List<String> b) {
+		final List<String> l = new ArrayList<>(a);
+		l.addAll(b);
+		return l;
 	}
 
 	static List<String> jobIds(final Path dir) throws IOException {
@@ -214,7 +264,16 @@ public final class SlurmExecutor {
 	/** "index:state" lines of this sweep's tasks still in the queue. */
 	private static String queued(final Path dir) {
 		try {
-			final List<String> ids = jobIds(dir);
+			return queued(jobIds(dir));
+		}
+		catch (final IOException e) {
+			return "";
+		}
+	}
+
+	/** "index:state" lines of the array tasks of jobs {@code ids} still in the queue ("" when none, or squeue fails). */
+	public static String queued(final List<String> ids) {
+		try {
 			if (ids.isEmpty()) return "";
 			return command("squeue", "-h", "-r", "-o", "%K:%T", "-j", String.join(",", ids));
 		}
@@ -224,26 +283,32 @@ public final class SlurmExecutor {
 	}
 
 	private static String reason(final Path dir, final int index, final String queued) throws IOException {
-		for (final String line : queued.split("\n"))
-			if (line.startsWith(index + ":")) return "still " + line.substring(line.indexOf(':') + 1).toLowerCase();
 		final Path logs = dir.resolve("slurm").resolve("logs");
-		if (Files.isDirectory(logs)) {
-			final List<Path> mine;
-			try (var s = Files.list(logs)) {
-				mine = s.filter(p -> p.getFileName().toString().endsWith("_" + index + ".out")).sorted().toList();
-			}
-			if (!mine.isEmpty()) {
-				final List<String> lines = Files.readAllLines(mine.get(mine.size() - 1), StandardCharsets.UTF_8);
-				for (int i = lines.size() - 1; i >= 0; i--) {
-					final String l = lines.get(i);
-					if (l.contains("CANCELLED") || l.contains("error") || l.contains("Error") || l.contains("Exception") ||
-						l.contains("oom") || l.contains("TIME LIMIT")) return l.trim();
-				}
-				return "no result; its log " + mine.get(mine.size() - 1).getFileName() + " ends: " +
-					(lines.isEmpty() ? "(empty)" : lines.get(lines.size() - 1).trim());
-			}
+		List<Path> mine = List.of();
+		if (Files.isDirectory(logs)) try (var s = Files.list(logs)) {
+			mine = s.filter(p -> p.getFileName().toString().endsWith("_" + index + ".out")).sorted().toList();
 		}
-		return "never ran (no log)";
+		return reason(mine, index, queued);
+	}
+
+	/**
+	 * Why array task {@code index} left no result: still queued or running (by {@link #queued}), else the last error
+	 * line (cancelled, time limit, out of memory, an exception) of the last of its {@code logs} that exists, else how
+	 * that log ends, or "never ran (no log)".
+	 */
+	public static String reason(final List<Path> logs, final int index, final String queued) throws IOException {
+		for (final String line : queued.split("\n"))
+			if (line.startsWith(index + ":")) return "still " + line.substring(line.indexOf(':') + 1).trim().toLowerCase(java.util.Locale.ROOT);
+		final List<Path> there = logs.stream().filter(Files::isRegularFile).toList();
+		if (there.isEmpty()) return "never ran (no log)";
+		final Path log = there.get(there.size() - 1);
+		final List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+		for (int i = lines.size() - 1; i >= 0; i--) {
+			final String l = lines.get(i);
+			if (l.contains("CANCELLED") || l.contains("error") || l.contains("Error") || l.contains("Exception") ||
+				l.contains("oom") || l.contains("TIME LIMIT")) return l.trim();
+		}
+		return "no result; its log " + log.getFileName() + " ends: " + (lines.isEmpty() ? "(empty)" : lines.get(lines.size() - 1).trim());
 	}
 
 	/** Runs job {@code index} of the sweep in {@code dir} (the array task's body); skips it if already finished. */

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.rate2spike.format.Json;
 import org.rate2spike.protocol.CancelledException;
@@ -24,13 +25,14 @@ import org.rate2spike.util.ParameterException;
  * The search: successive halving over seeded random proposals. Rung 0 trains many configurations with a fraction of
  * their RLS trials; each later rung trains the best 1/eta of the one below eta times longer; the top rung trains the
  * full protocol. Every training is scored by an {@link Objective} (for real runs {@link TrainingObjective}: the median
- * nMSE on validation trials). Each rung's trainings run on a pool of local threads, are recorded in tune.csv as they
- * finish, and are skipped when the search is run again in the same folder, so a killed search continues where it
- * stopped and ends as the uninterrupted one would have (with a budget of trainings; with a time budget the number of
- * first-rung configurations depends on the machine's speed).
+ * nMSE on validation trials). Each rung's trainings run through an {@link Executor} (a pool of local threads, or
+ * {@link SlurmTuner}'s job array per rung), are recorded in tune.csv as they finish, and are skipped when the search is
+ * run again in the same folder, so a killed search continues where it stopped and ends as the uninterrupted one would
+ * have (with a budget of trainings; with a time budget the number of first-rung configurations depends on the
+ * machine's speed).
  *
- * <p>Designed for other executors: a rung is a list of independent trainings fixed by (configuration, rung), so a
- * SLURM job array per rung (the sweep's mechanism) would run the same list and leave the same rows.
+ * <p>A rung is a list of independent trainings fixed by (configuration, rung): {@link #evaluate} trains one of them the
+ * same way wherever it runs, so every executor leaves the same rows.
  */
 public final class Tuner {
 
@@ -57,18 +59,43 @@ public final class Tuner {
 
 		default void finished(final Evaluation e, final int done, final int planned) {}
 
+		/** A line about the executor's work (a SLURM job array submitted, waited for or cancelled). */
+		default void note(final String message) {}
+
 		default boolean cancelled() {
 			return false;
 		}
 	}
 
+	/**
+	 * Runs a list of trainings of one rung: configurations {@code configs} (none of them recorded yet), each trained
+	 * with {@code fraction} of its RLS trials as {@link #evaluate} does, handing every finished evaluation to
+	 * {@code done} as it comes (from any thread). Returns when all are done, or soon after {@code progress} is
+	 * cancelled (what has not finished is not handed over and runs again on restart).
+	 */
+	public interface Executor {
+		void run(int rung, List<Integer> configs, double fraction, Progress progress, Consumer<Evaluation> done) throws IOException;
+
+		/** Trainings run at once: with a time budget the first rung runs in batches of this many. */
+		default int parallel() {
+			return 1;
+		}
+	}
+
 	private Tuner() {}
 
+	/** The search on {@code threads} local threads, each training scored by {@code objective}. */
 	public static TuneResult run(final TuneSpec spec, final Path dir, final int threads, final Objective objective,
 		final Listener listener) throws IOException
 	{
+		return run(spec, dir, local(spec, threads, objective), listener);
+	}
+
+	/** The search, its trainings run by {@code executor}. */
+	public static TuneResult run(final TuneSpec spec, final Path dir, final Executor executor, final Listener listener)
+		throws IOException
+	{
 		spec.validate();
-		if (threads < 1) throw new ParameterException("threads", "must be at least 1 (got " + threads + ")");
 		Files.createDirectories(dir);
 		checkSearch(dir, spec);
 		final Path csv = dir.resolve(TuneTable.FILE);
@@ -79,35 +106,109 @@ public final class Tuner {
 				return listener.cancelled();
 			}
 		};
-		final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-			final Thread t = new Thread(r, "rate2spike-tune");
-			t.setDaemon(true);
-			return t;
-		});
-		try {
-			final Runner runner = new Runner(spec, table, csv, pool, objective, listener, progress);
-			TuneSpec.Plan plan;
-			if (spec.timed()) {
-				plan = spec.plan(1);
-				runner.timedFirstRung(plan, threads);
-				plan = spec.plan(Math.max(1, table.rung(0).size()));
-			}
-			else plan = spec.plan();
-			runner.planned = plan.trainings();
-			List<Integer> candidates = new ArrayList<>();
-			for (int i = 0; i < plan.sizes()[0]; i++) candidates.add(i);
-			for (int r = 0; r < plan.rungs() && !listener.cancelled(); r++) {
-				if (r > 0) {
-					final List<Evaluation> below = table.rung(r - 1);
-					if (below.size() < plan.sizes()[r - 1]) break; // the rung below did not finish (cancelled)
-					candidates = withStart(promoted(below, plan.sizes()[r]), below);
-				}
-				runner.rung(r, candidates, plan.fractions()[r]);
-			}
-			return TuneResult.of(spec, plan, table.rows(), !listener.cancelled());
+		final Runner runner = new Runner(table, csv, executor, listener, progress, spec);
+		TuneSpec.Plan plan;
+		if (spec.timed()) {
+			plan = spec.plan(1);
+			runner.timedFirstRung(plan, executor.parallel());
+			plan = spec.plan(Math.max(1, table.rung(0).size()));
 		}
-		finally {
-			pool.shutdownNow();
+		else plan = spec.plan();
+		runner.planned = plan.trainings();
+		List<Integer> candidates = new ArrayList<>();
+		for (int i = 0; i < plan.sizes()[0]; i++) candidates.add(i);
+		for (int r = 0; r < plan.rungs() && !listener.cancelled(); r++) {
+			if (r > 0) {
+				final List<Evaluation> below = table.rung(r - 1);
+				if (below.size() < plan.sizes()[r - 1]) break; // the rung below did not finish (cancelled)
+				candidates = withStart(promoted(below, plan.sizes()[r]), below);
+			}
+			runner.rung(r, candidates, plan.fractions()[r]);
+		}
+		return TuneResult.of(spec, plan, table.rows(), !listener.cancelled());
+	}
+
+	/** The local executor: a pool of {@code threads} threads (one per call), each training scored by {@code objective}. */
+	public static Executor local(final TuneSpec spec, final int threads, final Objective objective) {
+		if (threads < 1) throw new ParameterException("threads", "must be at least 1 (got " + threads + ")");
+		return new Executor() {
+			@Override
+			public void run(final int rung, final List<Integer> configs, final double fraction, final Progress progress,
+				final Consumer<Evaluation> done) throws IOException
+			{
+				final ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+					final Thread t = new Thread(r, "rate2spike-tune");
+					t.setDaemon(true);
+					return t;
+				});
+				try {
+					final List<Future<?>> jobs = new ArrayList<>();
+					for (final int c : configs) jobs.add(pool.submit(() -> {
+						final Evaluation e = evaluate(spec, c, rung, fraction, objective, progress);
+						if (e != null) done.accept(e);
+						return null;
+					}));
+					for (final Future<?> j : jobs) j.get();
+				}
+				catch (final InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new CancelledException("interrupted");
+				}
+				catch (final ExecutionException e) {
+					if (e.getCause() instanceof java.io.UncheckedIOException io) throw io.getCause();
+					if (e.getCause() instanceof IOException io) throw io;
+					if (e.getCause() instanceof RuntimeException re) throw re;
+					if (e.getCause() instanceof Error err) throw err;
+					throw new IllegalStateException(e.getCause());
+				}
+				finally {
+					pool.shutdownNow();
+				}
+			}
+
+			@Override
+			public int parallel() {
+				return threads;
+			}
+		};
+	}
+
+	/**
+	 * Trains configuration {@code c} of {@code spec} on {@code rung} ({@code fraction} of its RLS trials) and scores it:
+	 * its row of tune.csv, a failure as a 'failed' row rather than thrown; null when cancelled. The one training of
+	 * every executor, so the local threads and the SLURM array tasks leave the same rows.
+	 */
+	public static Evaluation evaluate(final TuneSpec spec, final int c, final int rung, final double fraction,
+		final Objective objective, final Progress progress)
+	{
+		if (progress.cancelled()) return null;
+		final Map<String, String> values = spec.proposal(c);
+		final long start = System.nanoTime();
+		TrainingConfig config = null;
+		Score s;
+		try {
+			config = TuneSpec.shortened(spec.config(values), fraction).validate();
+			s = objective.evaluate(config, progress);
+		}
+		catch (final CancelledException e) {
+			return null;
+		}
+		catch (final Exception | OutOfMemoryError e) {
+			s = new Score(Evaluation.FAILED, Double.NaN, e.getMessage() == null ? e.toString() : e.getMessage());
+		}
+		if (s == null) return null;
+		return new Evaluation(c, rung, new LinkedHashMap<>(values), trialsRls(spec, c, fraction, config), s.status(), s.value(),
+			(System.nanoTime() - start) * 1e-9, s.message());
+	}
+
+	/** The RLS trials configuration {@code c} trains with {@code fraction} of them (0 when its settings are not valid). */
+	static int trialsRls(final TuneSpec spec, final int c, final double fraction, final TrainingConfig config) {
+		if (config != null) return config.trials().rls();
+		try {
+			return TuneSpec.shortened(spec.config(spec.proposal(c)), fraction).trials().rls();
+		}
+		catch (final RuntimeException e) {
+			return 0;
 		}
 	}
 
@@ -147,26 +248,24 @@ public final class Tuner {
 
 	/** Runs the trainings of one search. */
 	private static final class Runner {
-		final TuneSpec spec;
 		final TuneTable table;
 		final Path csv;
-		final ExecutorService pool;
-		final Objective objective;
+		final Executor executor;
 		final Listener listener;
 		final Progress progress;
+		final TuneSpec spec;
 		final AtomicInteger done;
 		int planned;
 
-		Runner(final TuneSpec spec, final TuneTable table, final Path csv, final ExecutorService pool, final Objective objective,
-			final Listener listener, final Progress progress)
+		Runner(final TuneTable table, final Path csv, final Executor executor, final Listener listener, final Progress progress,
+			final TuneSpec spec)
 		{
-			this.spec = spec;
 			this.table = table;
 			this.csv = csv;
-			this.pool = pool;
-			this.objective = objective;
+			this.executor = executor;
 			this.listener = listener;
 			this.progress = progress;
+			this.spec = spec;
 			this.done = new AtomicInteger(table.rows().size());
 		}
 
@@ -204,53 +303,21 @@ public final class Tuner {
 			}
 		}
 
+		/** Runs the configurations not yet recorded; records each row as it finishes. */
 		private void batch(final int rung, final List<Integer> configs, final double fraction) throws IOException {
-			final List<Future<?>> jobs = new ArrayList<>();
-			for (final int c : configs) {
-				if (table.get(c, rung) != null) continue;
-				jobs.add(pool.submit(() -> {
-					one(c, rung, fraction);
-					return null;
-				}));
-			}
-			try {
-				for (final Future<?> j : jobs) j.get();
-			}
-			catch (final InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new CancelledException("interrupted");
-			}
-			catch (final ExecutionException e) {
-				if (e.getCause() instanceof IOException io) throw io;
-				if (e.getCause() instanceof RuntimeException re) throw re;
-				if (e.getCause() instanceof Error err) throw err;
-				throw new IllegalStateException(e.getCause());
-			}
+			final List<Integer> todo = configs.stream().filter(c -> table.get(c, rung) == null).toList();
+			if (todo.isEmpty() || listener.cancelled()) return;
+			executor.run(rung, todo, fraction, progress, this::record);
 		}
 
-		/** Trains configuration {@code c} on {@code rung}; records the row (a failure is a 'failed' row, not thrown). */
-		private void one(final int c, final int rung, final double fraction) throws IOException {
-			if (listener.cancelled()) return;
-			final Map<String, String> values = spec.proposal(c);
-			final long start = System.nanoTime();
-			TrainingConfig config = null;
-			Score s;
-			try {
-				config = TuneSpec.shortened(spec.config(values), fraction).validate();
-				s = objective.evaluate(config, progress);
-			}
-			catch (final CancelledException e) {
-				return;
-			}
-			catch (final Exception | OutOfMemoryError e) {
-				s = new Score(Evaluation.FAILED, Double.NaN, e.getMessage() == null ? e.toString() : e.getMessage());
-			}
-			if (s == null) return;
-			final int rls = config == null ? 0 : config.trials().rls();
-			final Evaluation e = new Evaluation(c, rung, new LinkedHashMap<>(values), rls, s.status(), s.value(),
-				(System.nanoTime() - start) * 1e-9, s.message());
+		private synchronized void record(final Evaluation e) {
 			table.put(e);
-			table.write(csv);
+			try {
+				table.write(csv);
+			}
+			catch (final IOException x) {
+				throw new java.io.UncheckedIOException(x);
+			}
 			listener.finished(e, done.incrementAndGet(), planned);
 		}
 	}

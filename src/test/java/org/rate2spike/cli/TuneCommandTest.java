@@ -80,10 +80,13 @@ class TuneCommandTest {
 		assertEquals(summary.get("median_test_nmse").getAsDouble(), Json.parse(again.resolve("summary.json"),
 			Files.readString(again.resolve("summary.json"))).get("median_test_nmse").getAsDouble());
 
-		// run again in the same folder: nothing is trained again
+		// run again in the same folder: nothing is trained again, not even the winner
+		final java.nio.file.attribute.FileTime trained = Files.getLastModifiedTime(dir.resolve("best/network.npz"));
 		assertEquals(0, run(tune(dir, "--budget", "4", "--space", "gz=2:12,rls_alpha=0.1:10")), err.toString());
 		assertTrue(err.toString().contains("already finished"), err.toString());
 		assertTrue(!err.toString().contains("[1/"), "no training ran: " + err);
+		assertEquals(trained, Files.getLastModifiedTime(dir.resolve("best/network.npz")), "the winner was not trained again");
+		assertTrue(out.toString().contains("median test nMSE"), out.toString());
 	}
 
 	@Test
@@ -98,6 +101,12 @@ class TuneCommandTest {
 		assertEquals("error: space: axis gz is both searched and fixed (--gz); drop one of them", err.toString().trim());
 		assertEquals(2, run(tune(dir, "--budget", "4", "--task", "data")));
 		assertTrue(err.toString().startsWith("error: data_targets: "), err.toString());
+		assertEquals(2, run(tune(dir, "--budget", "4", "--executor", "cloud")));
+		assertEquals("error: executor: must be local or slurm (got 'cloud')", err.toString().trim());
+		assertEquals(2, run(tune(dir, "--budget", "4", "--executor", "slurm", "--time", "soon")));
+		assertEquals("error: time: must be a SLURM time such as 02:00:00 or 1-00:00:00 (got 'soon')", err.toString().trim());
+		assertEquals(2, run(tune(dir, "--budget", "4", "--executor", "slurm", "--cpus-per-task", "0")));
+		assertEquals("error: cpus_per_task: must be at least 1 (got 0)", err.toString().trim());
 		assertTrue(!Files.exists(dir.resolve("tune.csv")), "bad input fails before any training");
 		assertEquals(1800.0, org.rate2spike.tune.TuneSpec.seconds("30m"));
 		assertEquals(5400.0, org.rate2spike.tune.TuneSpec.seconds("1h30m"));

@@ -72,13 +72,7 @@ class HeadlessRoutesTest {
 	@Test
 	void sciJavaHeadlessRunSubmitsTheSweepToSlurmAndCollectsTheSameTable(@TempDir final Path dir) throws Exception {
 		// What README's "Running on a cluster" gives for Fiji's launcher: executor='slurm', here waiting for the array.
-		final boolean ci = System.getenv("CI") != null;
-		if (!haveSlurm()) {
-			final String why = "no SLURM cluster here (sinfo failed); run .ci/slurm-up.sh to start a one-node cluster";
-			if (ci) throw new AssertionError(why + " — CI must run this test");
-			System.out.println("HeadlessRoutesTest SLURM route skipped: " + why);
-			org.junit.jupiter.api.Assumptions.abort(why);
-		}
+		org.rate2spike.sweep.SlurmCluster.assume("HeadlessRoutesTest SLURM route");
 		final Path local = dir.resolve("local"), slurm = dir.resolve("slurm");
 		new SciJava().launch("--headless", "--run", SweepNetworkSize.TITLE, sweepOptions(local, "local"));
 		new SciJava().launch("--headless", "--run", SweepNetworkSize.TITLE, sweepOptions(slurm, "slurm"));
@@ -89,13 +83,26 @@ class HeadlessRoutesTest {
 		assertTrue(Files.size(slurm.resolve("sweep.png")) > 1000);
 	}
 
-	private static boolean haveSlurm() {
-		try {
-			return new ProcessBuilder("sinfo", "-h").redirectErrorStream(true).start().waitFor() == 0;
-		}
-		catch (final java.io.IOException | InterruptedException e) {
-			return false;
-		}
+	@Test
+	void sciJavaHeadlessRunSearchesOnSlurmAsTheCoreDoesLocally(@TempDir final Path dir) throws Exception {
+		// ImageJ-linux64 --headless --run "Tune Settings" "output_folder='/scratch/tune1',...,executor='slurm',..."
+		org.rate2spike.sweep.SlurmCluster.assume("HeadlessRoutesTest SLURM tune route");
+		final Path slurm = dir.resolve("slurm"), local = dir.resolve("local");
+		new SciJava().launch("--headless", "--run", TuneSettings.TITLE, "output_folder='" + slurm + "',task='oscillation',seed=2," +
+			"rate_units=30,neurons=40,trials_init=1,trials_pca=3,trials_demean=3,trials_rls=4,trials_test=2,trials_validation=2," +
+			"budget=4,axes='gz,rls_alpha',space='',budget_time='',threads=2,executor='slurm',slurm_partition='',slurm_time='00:10:00'," +
+			"slurm_cpus=1,slurm_mem_mb=0");
+		assertTrue(Files.readString(slurm.resolve("slurm/tune-rung0.sbatch")).contains("org.rate2spike.app.TuneTask --dir"));
+		final org.rate2spike.protocol.TrainingConfig base = org.rate2spike.protocol.TrainingConfig.DEFAULTS.with("seed", "2")
+			.with("rate_units", "30").with("neurons", "40").with("trials", "1,3,3,4,2");
+		final org.rate2spike.tune.TuneSpec spec = new org.rate2spike.tune.TuneSpec(base, org.rate2spike.tune.SearchSpace.resolve(null,
+			"gz,rls_alpha", java.util.Set.of(), base), 4, 0, 3, 3, 2);
+		final org.rate2spike.app.TuneRun.Result core = org.rate2spike.app.TuneRun.run(new org.rate2spike.app.TuneRun.Request(spec,
+			org.rate2spike.app.Output.cli(local, true), 2), new org.rate2spike.tune.Tuner.Listener() {}, org.rate2spike.protocol.Progress.NONE);
+		assertEquals(withoutWallTime(local.resolve("tune.csv")), withoutWallTime(slurm.resolve("tune.csv")),
+			"the same table from SLURM as from the local search");
+		final JsonObject best = JsonParser.parseString(Files.readString(slurm.resolve("tune.json"))).getAsJsonObject().getAsJsonObject("best");
+		assertEquals(core.bestTestNmse(), best.get("median_test_nmse").getAsDouble(), "the winner trained and tested on SLURM");
 	}
 
 	@Test

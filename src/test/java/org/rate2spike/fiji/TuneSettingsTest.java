@@ -84,6 +84,12 @@ class TuneSettingsTest {
 		assertEquals("budget: is required: a number of trainings (--budget 40) or a time (--budget-time 30m)", CommandsTest.reason(run(
 			"output_folder", out.toFile(), "budget", 0)));
 		assertTrue(CommandsTest.reason(run("output_folder", out.toFile(), "task", "data")).startsWith("data_targets: "));
+		assertEquals("executor: must be local or slurm (got 'cloud')", CommandsTest.reason(run("output_folder", out.toFile(),
+			"executor", "cloud")));
+		assertEquals("slurm_time: must be a SLURM time such as 02:00:00 or 1-00:00:00 (got 'soon')", CommandsTest.reason(run(
+			"output_folder", out.toFile(), "executor", "slurm", "slurm_time", "soon")));
+		assertEquals("slurm_cpus: must be at least 1 (got 0)", CommandsTest.reason(run("output_folder", out.toFile(), "executor",
+			"slurm", "slurm_cpus", 0)));
 		assertFalse(Files.exists(out), "nothing written");
 	}
 }

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rate2spike.protocol.Progress;
@@ -27,28 +26,13 @@ class SlurmSweepTest {
 	private static final SweepSpec SPEC = new SweepSpec(TrainingConfig.DEFAULTS.withTrials(new TrialCounts(2, 5, 5, 150, 3))
 		.with("rate_units", "100"), Map.of("neurons", List.of("300", "600")), List.of(1L, 2L), 1.5, true);
 
-	private static boolean haveSlurm() {
-		try {
-			return new ProcessBuilder("sinfo", "-h").redirectErrorStream(true).start().waitFor() == 0;
-		}
-		catch (final IOException | InterruptedException e) {
-			return false;
-		}
-	}
-
 	private static List<String> withoutWallTime(final Path csv) throws IOException {
 		return Files.readAllLines(csv).stream().map(l -> l.replaceAll(",[^,]*,([^,]*)$", ",_,$1")).toList();
 	}
 
 	@Test
 	void slurmSweepMatchesTheLocalOneAndRecoversAKilledTask(@TempDir final Path dir) throws Exception {
-		final boolean ci = System.getenv("CI") != null;
-		if (!haveSlurm()) {
-			final String why = "no SLURM cluster here (sinfo failed); run .ci/slurm-up.sh to start a one-node cluster";
-			if (ci) throw new AssertionError(why + " — CI must run this test");
-			System.out.println("SlurmSweepTest skipped: " + why);
-			Assumptions.abort(why);
-		}
+		SlurmCluster.assume("SlurmSweepTest");
 		final Path local = dir.resolve("local"), slurm = dir.resolve("slurm");
 		SweepRunner.run(SPEC, local, 2, new SweepRunner.Listener() {});
 
