@@ -32,6 +32,7 @@ public final class SpikingNetwork {
 	private int spikeCount;
 	private final int[] trainedSpikes; // positions in [0, n) of the trained neurons that spiked
 	private int trainedSpikeCount;
+	private final int[] nonzero; // scratch of the feedback product
 
 	public SpikingNetwork(final SpikingParams p, final SpikingConnectivity c, final double dt, final double[] meanInput) {
 		this.c = c;
@@ -56,6 +57,7 @@ public final class SpikingNetwork {
 		s = new double[2 * trained.length];
 		spikes = new int[n];
 		trainedSpikes = new int[trained.length];
+		nonzero = new int[c.feedback().length];
 	}
 
 	/** Every phase starts here: V from the seeded draw, everything else at zero. */
@@ -153,7 +155,7 @@ public final class SpikingNetwork {
 
 	/** Sets the feedback current U·uPC·ẑ that the next step will use. */
 	public void feedback(final double[] zHat) {
-		Kernels.matVecColumns(c.feedback(), zHat, feedbackCurrent);
+		Kernels.matVecColumnsFused(c.feedback(), zHat, feedbackCurrent, n, nonzero);
 	}
 
 	/** Adds this step's current that Ī estimates (feedback plus random recurrent currents) to {@code sum}. */
