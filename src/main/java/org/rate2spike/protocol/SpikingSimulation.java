@@ -237,6 +237,8 @@ final class SpikingSimulation {
 				break;
 			}
 		}
+		ahead.close();
+		if (record != null && teacher instanceof RateFactorSource) progress.teacherTrials(phase, ahead.computed(), ahead.replayed());
 		}
 		return totals;
 	}

@@ -65,12 +65,14 @@ public final class TargetsStage {
 		// order and counts the replays, which are added at the end, each recorded trial weighted by its replays.
 		final ExecutorService ahead = Workers.threads() > 1 ? Executors.newSingleThreadExecutor(Workers.daemon("rate2spike-rate")) : null;
 		final ArrayDeque<double[][]> free = new ArrayDeque<>();
+		int replayed = 0;
 		try {
 			Future<Outcome> next = run(ahead, rate, record, task.nextTrial(counts.init() > 0 ? settle : trials), free);
 			for (int tr = 0; tr < total; tr++) {
 				final boolean counted = tr >= counts.init();
 				final Outcome f = Workers.await(next);
 				next = tr + 1 < total ? run(ahead, rate, record, task.nextTrial(tr + 1 >= counts.init() ? trials : settle), free) : null;
+				if (f.replayed != null) replayed++;
 				if (counted) {
 					if (f.replayed != null) f.replayed.replays++;
 					else acc.addAll(f.rows, f.rows.length);
@@ -88,6 +90,7 @@ public final class TargetsStage {
 		finally {
 			if (ahead != null) ahead.shutdown();
 		}
+		progress.teacherTrials(Phase.PCA, total - replayed, replayed);
 		for (final TeacherRecord.Entry e : record.entries())
 			if (e.replays > 0) acc.addRepeated(e.rows, e.rows.length, e.replays);
 		final PcaBasis basis = acc.basis(params.fracPca(), params.pcs());
