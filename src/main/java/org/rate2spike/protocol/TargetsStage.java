@@ -26,8 +26,12 @@ public final class TargetsStage {
 
 	private TargetsStage() {}
 
-	/** The most f_J the PCA phase keeps for replay: 512 MiB, or a quarter of the heap if less. */
-	static final long PCA_RECORD_BYTES = Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 4);
+	/**
+	 * The most f_J the PCA phase keeps for replay: 256 MiB (64 trials of 1000 steps at Ñ = 500), or an eighth of the
+	 * heap if less. Tasks whose trials all differ fill it with trials that later phases do not replay, so it is kept
+	 * small; the oscillation task converges within 15–30 trials.
+	 */
+	static final long PCA_RECORD_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
 
 	public static RateTargets run(final Task task, final RateParams params, final TrialCounts counts, final long seed,
 		final Progress progress)
