@@ -121,7 +121,7 @@ public final class Benchmark {
 		out.println("the same phases as process CPU seconds (all threads) per simulated second, mean of the same trials: less sensitive to other load");
 		out.println("     N    2n     pca  demean     rls    test");
 		for (final Row r : rows) out.println(r.cpuRow());
-		if (o.protocol) protocol(task);
+		if (o.protocol) protocol(task, fma);
 	}
 
 	private static final double GIB = 1024.0 * 1024 * 1024;
@@ -324,8 +324,8 @@ public final class Benchmark {
 		return a.length % 2 == 1 ? a[a.length / 2] : 0.5 * (a[a.length / 2 - 1] + a[a.length / 2]);
 	}
 
-	/** The whole default protocol, end to end, with its accuracy. */
-	private void protocol(final Task task) {
+	/** The whole default protocol, end to end, with its accuracy, and each phase beside its floor. */
+	private void protocol(final Task task, final double fma) {
 		final TrainingConfig config = TrainingConfig.DEFAULTS.withTask(o.task).withSeed(o.seed);
 		out.println();
 		out.printf(Locale.ROOT, "whole default protocol (N = %d, Ñ = %d, trials %s, seed %d):%n", config.spiking().neurons(),
@@ -337,6 +337,46 @@ public final class Benchmark {
 		out.printf(Locale.ROOT, "  load average %s%n", loadAverage());
 		out.printf(Locale.ROOT, "  wall %.1f s (process CPU %.1f s); per phase %s; median test nMSE %.5f; mean rate %.2f Hz%n",
 			wall, cpu, timer.totals(), run.test().medianNmse(), run.test().meanRateHz());
+		final Floors f = new Floors(config, run.targets().factors(), task.inputs(), task.outputs(),
+			task.nextTrial(new Random(0)).steps());
+		out.println("  per phase: wall and process CPU (all threads) against the floor = the flops the phase must do as" +
+			" implemented ÷ the FMA-loop ceiling of one thread (dominant terms only; teacher trials computed/replayed)");
+		out.println("  phase    wall s   CPU s  floor s  wall/floor  teacher computed/replayed");
+		for (final Phase p : new Phase[] { Phase.PCA, Phase.DEMEAN, Phase.RLS, Phase.TEST }) {
+			final int[] teacher = timer.teacher.getOrDefault(p, new int[] { 0, 0 });
+			final double floor = f.flops(p, teacher[0]) / (fma * 1e9);
+			final double w = timer.totals.getOrDefault(p, Double.NaN);
+			out.printf(Locale.ROOT, "  %-7s %7.2f %7.2f %8.3f %11.1f  %d/%d%n", p.key(), w, timer.cpuTotals.getOrDefault(p, Double.NaN),
+				floor, w / floor, teacher[0], teacher[1]);
+		}
+	}
+
+	/**
+	 * The flops of each phase as implemented, dominant terms: the rate step 2Ñ² per computed teacher step (and the
+	 * covariance Ñ² in the PCA phase, plus its eigendecomposition ≈ 9Ñ³), the feedback product 2·N·ñ per spiking step,
+	 * the decoders 2·2n·(ñ + outputs) per autonomous step, the RLS update 2·(2n)² (the P sweep) + 2·2n·(ñ + outputs)
+	 * (the decoders) per update, one update per dt_rls steps.
+	 */
+	record Floors(TrainingConfig config, int factors, int inputs, int outputs, int steps) {
+		double flops(final Phase p, final int teacherComputed) {
+			final TrialCounts c = config.trials();
+			final double units = config.rate().units(), neurons = config.spiking().neurons();
+			final double traces = 2.0 * config.spiking().trained();
+			final double rate = teacherComputed * (double) steps * 2 * units * units;
+			final double spiking = 2 * neurons * factors, decoders = 2 * traces * (factors + outputs);
+			final double update = 2 * traces * traces + decoders;
+			switch (p) {
+				case PCA:
+					return rate + teacherComputed * (double) steps * units * units + 9 * units * units * units;
+				case DEMEAN:
+					return rate + (double) (c.init() + c.demean()) * steps * spiking;
+				case RLS:
+					return rate + (double) (c.init() + c.rls()) * steps * spiking + (double) c.rls() * steps * decoders +
+						(double) c.rls() * steps / config.spiking().rlsInterval() * update;
+				default:
+					return rate + (double) (c.init() + c.test()) * steps * spiking + (double) c.test() * steps * decoders;
+			}
+		}
 	}
 
 	/** Records the end time of every trial of every phase. */
@@ -344,7 +384,9 @@ public final class Benchmark {
 		private final Map<Phase, List<Double>> counted = new EnumMap<>(Phase.class), settle = new EnumMap<>(Phase.class);
 		private final Map<Phase, List<Double>> countedCpu = new EnumMap<>(Phase.class);
 		private long lastCpu;
-		private final Map<Phase, Double> totals = new EnumMap<>(Phase.class);
+		private final Map<Phase, Double> totals = new EnumMap<>(Phase.class), cpuTotals = new EnumMap<>(Phase.class);
+		private final Map<Phase, int[]> teacher = new EnumMap<>(Phase.class);
+		private long phaseCpu;
 		private final int settleTrials;
 		private long last, phaseStart;
 
@@ -355,7 +397,7 @@ public final class Benchmark {
 		@Override
 		public void phaseStarted(final Phase p, final int trials) {
 			last = phaseStart = System.nanoTime();
-			lastCpu = cpuNanos();
+			lastCpu = phaseCpu = cpuNanos();
 			counted.put(p, new ArrayList<>());
 			countedCpu.put(p, new ArrayList<>());
 			settle.put(p, new ArrayList<>());
@@ -371,6 +413,12 @@ public final class Benchmark {
 			if (trial > settleTrials) countedCpu.get(p).add((cpu - lastCpu) * 1e-9);
 			lastCpu = cpu;
 			totals.put(p, (now - phaseStart) * 1e-9);
+			cpuTotals.put(p, (cpu - phaseCpu) * 1e-9);
+		}
+
+		@Override
+		public void teacherTrials(final Phase p, final int computed, final int replayed) {
+			teacher.put(p, new int[] { computed, replayed });
 		}
 
 		double median(final Phase p, final int warmup) {

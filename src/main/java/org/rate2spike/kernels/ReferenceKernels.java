@@ -24,6 +24,13 @@ public final class ReferenceKernels {
 			for (int j = 0; j < v.length; j++) c[i][j] += v[i] * v[j];
 	}
 
+	/** C += w·Σ_t f[t] f[t]ᵀ, t < k, one term at a time (the whole matrix). */
+	public static void symmetricRankUpdate(final double[][] c, final double[][] f, final int k, final double w) {
+		for (int t = 0; t < k; t++)
+			for (int i = 0; i < c.length; i++)
+				for (int j = 0; j < c.length; j++) c[i][j] += w * f[t][i] * f[t][j];
+	}
+
 	public static double rlsUpdateP(final double[][] p, final double[] s, final double[] ps) {
 		final int n = s.length;
 		for (int i = 0; i < n; i++) {

@@ -1,6 +1,5 @@
 package org.rate2spike.learn;
 
-import java.util.Arrays;
 
 import org.rate2spike.kernels.Kernels;
 
@@ -14,12 +13,14 @@ public final class Decoders {
 	private final int factors, outputs;
 	private final double[][] columns; // [2n][factors + outputs]
 	private final double[] result;
+	private final int[] nonzero; // scratch of apply
 
 	public Decoders(final int traces, final int factors, final int outputs) {
 		this.factors = factors;
 		this.outputs = outputs;
 		columns = new double[traces][factors + outputs];
 		result = new double[factors + outputs];
+		nonzero = new int[traces];
 	}
 
 	/** From W (ñ × 2n) and w (outputs × 2n). */
@@ -35,12 +36,7 @@ public final class Decoders {
 
 	/** [ẑ; z] for traces s; the returned array is reused by the next call. */
 	public double[] apply(final double[] s) {
-		Arrays.fill(result, 0);
-		final int m = result.length;
-		for (int j = 0; j < columns.length; j++) {
-			final double a = s[j];
-			if (a != 0) Kernels.axpy(a, columns[j], result, m);
-		}
+		Kernels.matVecColumnsFused(columns, s, result, result.length, nonzero);
 		return result;
 	}
 

@@ -86,9 +86,12 @@ public final class Pipeline {
 	{
 		config.validate();
 		final long start = System.nanoTime();
-		final RateTargets targets = targets(config, task, progress);
+		// the training replays the PCA phase's f_PC where its trials repeat them, the test the training's
+		final TeacherCache cache = task.hasActivity()
+			? new TeacherCache(ActivityTargets.run(task, config.rate(), config.trials(), config.seed(), progress))
+			: TargetsStage.runKeeping(task, config.rate(), config.trials(), config.seed(), progress).cache();
+		final RateTargets targets = cache.targets();
 		final double pcaSeconds = (System.nanoTime() - start) * 1e-9;
-		final TeacherCache cache = new TeacherCache(targets); // the test replays the training's f_PC
 		final TrainedNetwork network = TrainingStage.run(targets, task, config.spiking(), config.trials(), config.seed(), progress,
 			null, checkpoints, cache);
 		if (network.log().partial()) return new Run(config, targets, network, null, pcaSeconds);

@@ -11,6 +11,12 @@ public interface Progress {
 	/** A trial of the phase ended; {@code nmse} is its output error, NaN where the phase scores nothing. */
 	default void trialDone(final Phase phase, final int trial, final int trials, final double nmse) {}
 
+	/**
+	 * A phase ended; of its teacher trials, {@code computed} ran the rate network and {@code replayed} were replayed
+	 * from earlier ones (see the benchmark). Not called for phases without a rate-network teacher.
+	 */
+	default void teacherTrials(final Phase phase, final int computed, final int replayed) {}
+
 	/** A note for the user before or between phases (advice on settings, what a run resumes from). */
 	default void note(final String message) {}
 

@@ -34,8 +34,9 @@ final class RateFactorSource implements FactorSource {
 		return rate.state().clone();
 	}
 
-	int stateSize() {
-		return rate.units();
+	/** The rate network's state x itself (not a copy; do not modify). */
+	double[] currentState() {
+		return rate.state();
 	}
 
 	void restoreState(final double[] x) {

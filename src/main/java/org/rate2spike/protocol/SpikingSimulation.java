@@ -54,8 +54,8 @@ final class SpikingSimulation {
 	private final double[] error;
 	private final int factors;
 	private final int settleTrials;
-	/** f_PC of earlier phases, replayed where a phase's trials repeat them (at most 256 MiB; values are identical). */
-	private final TeacherPipeline.Record record;
+	/** f_PC of earlier phases, replayed where a phase's trials repeat them (see {@link TeacherRecord}). */
+	private final TeacherRecord record;
 
 	SpikingSimulation(final RateTargets targets, final Task task, final SpikingParams params, final long seed,
 		final int settleTrials, final SpikingConnectivity conn, final double[] initialVoltage, final double[] meanInput)
@@ -237,6 +237,8 @@ final class SpikingSimulation {
 				break;
 			}
 		}
+		ahead.close();
+		if (record != null && teacher instanceof RateFactorSource) progress.teacherTrials(phase, ahead.computed(), ahead.replayed());
 		}
 		return totals;
 	}

@@ -26,7 +26,27 @@ public final class TargetsStage {
 
 	private TargetsStage() {}
 
+	/**
+	 * The most f_J the PCA phase keeps for replay: 256 MiB (64 trials of 1000 steps at Ñ = 500), or an eighth of the
+	 * heap if less. Tasks whose trials all differ fill it with trials that later phases do not replay, so it is kept
+	 * small; the oscillation task converges within 15–30 trials.
+	 */
+	static final long PCA_RECORD_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
+
 	public static RateTargets run(final Task task, final RateParams params, final TrialCounts counts, final long seed,
+		final Progress progress)
+	{
+		return runKeeping(task, params, counts, seed, progress).targets();
+	}
+
+	/**
+	 * The targets and the teacher's f_PC of the PCA phase's trials, as a {@link TeacherCache} from which the later
+	 * phases of the same run replay the trials they share with it.
+	 */
+	public record Result(RateTargets targets, TeacherCache cache) {}
+
+	/** As {@link #run}, keeping the PCA phase's trials for the later phases. */
+	public static Result runKeeping(final Task task, final RateParams params, final TrialCounts counts, final long seed,
 		final Progress progress)
 	{
 		params.validate();
@@ -38,24 +58,31 @@ public final class TargetsStage {
 		final double[] x0 = initialRateState(params.units(), seed);
 		final DrivenRateNetwork rate = new DrivenRateNetwork(conn, params.tau(), params.dt(), x0);
 		final PcaBasis.Accumulator acc = new PcaBasis.Accumulator(params.units());
+		final TeacherRecord record = new TeacherRecord(PCA_RECORD_BYTES);
 
 		final int total = counts.init() + counts.pca();
 		progress.phaseStarted(Phase.PCA, total);
 		final Random settle = Seeds.stream(seed, Seeds.SETTLE_TRIALS);
 		final Random trials = Seeds.stream(seed, "trials-" + Phase.PCA.key());
 		// The rate network runs a trial ahead on its own thread (when there are two) and hands over each trial's
-		// f_J; this thread adds them to the covariance in time order, so the sum is the same as running inline.
+		// f_J, computed or replayed (see TeacherRecord); this thread adds the computed ones to the covariance in time
+		// order and counts the replays, which are added at the end, each recorded trial weighted by its replays.
 		final ExecutorService ahead = Workers.threads() > 1 ? Executors.newSingleThreadExecutor(Workers.daemon("rate2spike-rate")) : null;
 		final ArrayDeque<double[][]> free = new ArrayDeque<>();
+		int replayed = 0;
 		try {
-			Future<double[][]> next = run(ahead, rate, task.nextTrial(counts.init() > 0 ? settle : trials), free);
+			Future<Outcome> next = run(ahead, rate, record, task.nextTrial(counts.init() > 0 ? settle : trials), free);
 			for (int tr = 0; tr < total; tr++) {
 				final boolean counted = tr >= counts.init();
-				final double[][] f = Workers.await(next);
-				next = tr + 1 < total ? run(ahead, rate, task.nextTrial(tr + 1 >= counts.init() ? trials : settle), free) : null;
-				if (counted) acc.addAll(f, f.length);
-				synchronized (free) {
-					free.add(f);
+				final Outcome f = Workers.await(next);
+				next = tr + 1 < total ? run(ahead, rate, record, task.nextTrial(tr + 1 >= counts.init() ? trials : settle), free) : null;
+				if (f.replayed != null) replayed++;
+				if (counted) {
+					if (f.replayed != null) f.replayed.replays++;
+					else acc.addAll(f.rows, f.rows.length);
+				}
+				if (f.reusable) synchronized (free) {
+					free.add(f.rows);
 				}
 				progress.trialDone(Phase.PCA, tr + 1, total, Double.NaN);
 				if (progress.cancelled()) {
@@ -67,33 +94,54 @@ public final class TargetsStage {
 		finally {
 			if (ahead != null) ahead.shutdown();
 		}
+		progress.teacherTrials(Phase.PCA, total - replayed, replayed);
+		for (final TeacherRecord.Entry e : record.entries())
+			if (e.replays > 0) acc.addRepeated(e.rows, e.rows.length, e.replays);
 		final PcaBasis basis = acc.basis(params.fracPca(), params.pcs());
-		return new RateTargets(task.name(), seed, params, conn, x0, basis, counts.init(), counts.pca(),
+		final RateTargets targets = new RateTargets(task.name(), seed, params, conn, x0, basis, counts.init(), counts.pca(),
 			DataSpec.stored(task));
+		return new Result(targets, new TeacherCache(targets, record.project(basis.components(), TeacherCache.MAX_BYTES)));
 	}
 
-	/** Runs one trial of the rate network (on {@code ahead} if not null); returns f_J of every step as rows. */
-	private static Future<double[][]> run(final ExecutorService ahead, final DrivenRateNetwork rate, final Trial trial,
-		final ArrayDeque<double[][]> free)
+	/** One trial's f_J by step: computed (then {@code replayed} is null), or replayed from the record. */
+	private record Outcome(double[][] rows, TeacherRecord.Entry replayed, boolean reusable) {}
+
+	/**
+	 * Runs one trial of the rate network (on {@code ahead} if not null), or replays it from the record; returns f_J of
+	 * every step as rows.
+	 */
+	private static Future<Outcome> run(final ExecutorService ahead, final DrivenRateNetwork rate, final TeacherRecord record,
+		final Trial trial, final ArrayDeque<double[][]> free)
 	{
-		final Callable<double[][]> job = () -> {
-			double[][] f;
-			synchronized (free) {
-				f = free.poll();
+		final int hash = TeacherRecord.driveHash(trial);
+		final Callable<Outcome> job = () -> {
+			final double[] x = rate.state();
+			final TeacherRecord.Entry hit = record.find(trial, hash, x);
+			if (hit != null) {
+				rate.reset(hit.end);
+				return new Outcome(hit.rows, hit, false);
 			}
-			if (f == null || f.length != trial.steps()) f = new double[trial.steps()][rate.units()];
+			final TeacherRecord.Entry e = record.add(trial, hash, x, 0, rate.units());
+			double[][] f = e != null ? e.rows : null;
+			if (f == null) {
+				synchronized (free) {
+					f = free.poll();
+				}
+				if (f == null || f.length != trial.steps()) f = new double[trial.steps()][rate.units()];
+			}
 			for (int t = 0; t < trial.steps(); t++) {
 				rate.step(trial, t);
 				System.arraycopy(rate.teacher(), 0, f[t], 0, f[t].length);
 			}
-			return f;
+			if (e != null) e.end = rate.state().clone();
+			return new Outcome(f, null, e == null);
 		};
 		if (ahead != null) return ahead.submit(job);
 		try {
 			return CompletableFuture.completedFuture(job.call());
 		}
-		catch (final Exception e) {
-			throw new IllegalStateException(e);
+		catch (final Exception ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -65,6 +65,20 @@ public record PcaBasis(double[][] components, double[] eigenvalues) {
 			for (; t < count; t++) add(f[t]);
 		}
 
+		/**
+		 * Adds the first {@code count} rows of {@code f} as if they occurred {@code times} times: one sweep per block of
+		 * rows, each product weighted by {@code times} (equal to adding them {@code times} times up to round-off).
+		 */
+		public void addRepeated(final double[][] f, final int count, final int times) {
+			if (times <= 0) return;
+			flush();
+			for (int t = 0; t < count; t += BLOCK) {
+				final int k = Math.min(BLOCK, count - t);
+				Kernels.symmetricRankUpdateUpper(sum, java.util.Arrays.copyOfRange(f, t, t + k), k, times);
+			}
+			samples += (long) count * times;
+		}
+
 		private void flush() {
 			Kernels.symmetricRankUpdateUpper(sum, buffer, buffered);
 			buffered = 0;

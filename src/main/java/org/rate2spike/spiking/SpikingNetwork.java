@@ -23,6 +23,7 @@ public final class SpikingNetwork {
 	private final boolean slowRandom, fastRandom;
 
 	private final double[] v;
+	private final double[] vInf; // scratch: V∞ of the step
 	private final double[] feedbackCurrent; // U·uPC·ẑ from the end of the previous step
 	private final double[] slowCurrent, fastCurrent; // random recurrent currents
 	private double inhibition;
@@ -32,6 +33,7 @@ public final class SpikingNetwork {
 	private int spikeCount;
 	private final int[] trainedSpikes; // positions in [0, n) of the trained neurons that spiked
 	private int trainedSpikeCount;
+	private final int[] nonzero; // scratch of the feedback product
 
 	public SpikingNetwork(final SpikingParams p, final SpikingConnectivity c, final double dt, final double[] meanInput) {
 		this.c = c;
@@ -46,6 +48,7 @@ public final class SpikingNetwork {
 		slowRandom = c.slowRandom().length > 0;
 		fastRandom = c.fastRandom().length > 0;
 		v = new double[n];
+		vInf = new double[n];
 		feedbackCurrent = new double[n];
 		slowCurrent = new double[n];
 		fastCurrent = new double[n];
@@ -56,6 +59,7 @@ public final class SpikingNetwork {
 		s = new double[2 * trained.length];
 		spikes = new int[n];
 		trainedSpikes = new int[trained.length];
+		nonzero = new int[c.feedback().length];
 	}
 
 	/** Every phase starts here: V from the seeded draw, everything else at zero. */
@@ -95,24 +99,27 @@ public final class SpikingNetwork {
 		final double[][] in = trial.input();
 		final double[][] inW = c.input();
 		final double inh = inhibition;
+		// V∞ and V in loops the JIT vectorises, each element summed in the same order as one scalar loop would
+		final double[] vInf = this.vInf;
+		for (int i = 0; i < n; i++) vInf[i] = feedbackCurrent[i] + inh + slowCurrent[i] + fastCurrent[i] - meanInput[i];
+		for (int k = 0; k < in.length; k++) {
+			final double a = in[k][t];
+			final double[] w = inW[k];
+			for (int i = 0; i < n; i++) vInf[i] += w[i] * a;
+		}
+		for (int i = 0; i < n; i++) v[i] = vInf[i] + (v[i] - vInf[i]) * decayM;
 		int count = 0;
 		for (int i = 0; i < n; i++) {
-			double inf = feedbackCurrent[i] + inh + slowCurrent[i] + fastCurrent[i] - meanInput[i];
-			for (int k = 0; k < in.length; k++) inf += inW[k][i] * in[k][t];
-			double vi = inf + (v[i] - inf) * decayM;
-			if (vi >= threshold) {
-				vi = resetTo;
+			if (v[i] >= threshold) {
+				v[i] = resetTo;
 				spikes[count++] = i;
 			}
-			v[i] = vi;
 		}
 		spikeCount = count;
 
 		final int m = s.length / 2;
-		for (int k = 0; k < m; k++) {
-			s[k] *= decayS;
-			s[m + k] *= decayF;
-		}
+		for (int k = 0; k < m; k++) s[k] *= decayS;
+		for (int k = m; k < 2 * m; k++) s[k] *= decayF;
 		inhibition = inhibition * decayF + inhibitionPerSpike * count;
 		if (slowRandom) for (int i = 0; i < n; i++) slowCurrent[i] *= decayS;
 		if (fastRandom) for (int i = 0; i < n; i++) fastCurrent[i] *= decayF;
@@ -153,7 +160,7 @@ public final class SpikingNetwork {
 
 	/** Sets the feedback current U·uPC·ẑ that the next step will use. */
 	public void feedback(final double[] zHat) {
-		Kernels.matVecColumns(c.feedback(), zHat, feedbackCurrent);
+		Kernels.matVecColumnsFused(c.feedback(), zHat, feedbackCurrent, n, nonzero);
 	}
 
 	/** Adds this step's current that Ī estimates (feedback plus random recurrent currents) to {@code sum}. */

@@ -36,6 +36,34 @@ class KernelsTest {
 	}
 
 	@Test
+	void fusedMatVecColumnsIsBitIdenticalToMatVecColumns() {
+		for (final int cols : new int[] { 0, 1, 2, 3, 4, 5, 9, 30 })
+			for (final int n : new int[] { 1, 7, 30, 301 }) {
+				final double[][] c = matrix(cols, n);
+				final double[] v = vector(cols), a = new double[n], b = new double[n];
+				if (cols > 2) v[1] = 0; // the zero-skip path
+				if (cols > 5) v[5] = -0.0;
+				final int[] scratch = new int[cols];
+				Kernels.matVecColumns(c, v, a);
+				java.util.Arrays.fill(b, Double.NaN); // it must overwrite, not add
+				Kernels.matVecColumnsFused(c, v, b, n, scratch);
+				for (int i = 0; i < n; i++)
+					assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), cols + " columns, n " + n + ", i " + i);
+			}
+	}
+
+	@Test
+	void weightedSymmetricRankUpdateMatchesReference() {
+		final int n = 23, k = 5;
+		final double[][] f = matrix(k, n), a = new double[n][n], b = new double[n][n];
+		Kernels.symmetricRankUpdateUpper(a, f, k, 7);
+		ReferenceKernels.symmetricRankUpdate(b, f, k, 7);
+		Kernels.mirrorUpper(a);
+		for (int i = 0; i < n; i++)
+			for (int j = 0; j < n; j++) assertEquals(b[i][j], a[i][j], 1e-12 * (1 + Math.abs(b[i][j])));
+	}
+
+	@Test
 	void dotMatchesReference() {
 		for (final int n : new int[] { 0, 1, 3, 4, 5, 101 }) {
 			final double[] a = vector(n), b = vector(n);

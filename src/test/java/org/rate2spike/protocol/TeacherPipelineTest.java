@@ -1,6 +1,8 @@
 package org.rate2spike.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -53,7 +55,7 @@ class TeacherPipelineTest {
 			final RateTargets targets = TargetsStage.run(task, RateParams.DEFAULTS.with("rate_units", 40), new TrialCounts(1, 2, 1, 1, 1), 4,
 				Progress.NONE);
 			final Trial a = task.nextTrial(new Random(1)), b = scaled(a, 0.5), c = scaled(a, 2), d = scaled(a, 1.5);
-			final TeacherPipeline.Record record = new TeacherPipeline.Record(1L << 30);
+			final TeacherRecord record = new TeacherRecord(1L << 30);
 			final FactorSource source = new RateFactorSource(targets);
 			final List<List<Trial>> phases = List.of(List.of(a, b, a), List.of(a, b, a, c, a), List.of(a, b, d, a),
 				List.of(a, b, a, c, a, a));
@@ -81,6 +83,41 @@ class TeacherPipelineTest {
 					assertNotSame(first, q.next());
 				}
 			}
+		}
+	}
+
+	/**
+	 * The oscillation task repeats one trial: once the driven network has converged, trials are replayed within
+	 * round-off of computing them, a later phase computes nothing, and the PCA phase's record serves the later phases.
+	 */
+	@Test
+	void convergedTrialsAreReplayedWithinRoundOff() {
+		final Task task = Tasks.create("oscillation", 0.001);
+		final TargetsStage.Result r = TargetsStage.runKeeping(task, RateParams.DEFAULTS.with("rate_units", 60),
+			new TrialCounts(20, 40, 1, 1, 1), 2, Progress.NONE);
+		final RateTargets targets = r.targets();
+		final TeacherRecord record = TeacherCache.recordFor(r.cache(), targets);
+		final int recorded = record.size();
+		assertTrue(recorded > 0 && recorded < 40, "the PCA phase computed " + recorded + " of 60 trials");
+		final Trial a = task.nextTrial(new Random(1));
+		final List<Trial> phase = java.util.Collections.nCopies(60, a);
+		final double[][] fresh = fresh(targets, phase);
+		try (TeacherPipeline p = new TeacherPipeline(new RateFactorSource(targets), record)) {
+			for (final Trial t : phase) p.submit(t);
+			for (int i = 0; i < phase.size(); i++) {
+				final double[] block = p.next();
+				double max = 0, scale = 0;
+				for (int k = 0; k < block.length; k++) {
+					max = Math.max(max, Math.abs(block[k] - fresh[i][k]));
+					scale = Math.max(scale, Math.abs(fresh[i][k]));
+				}
+				if (i < recorded) assertEquals(0, max, "trial " + i + " replays exactly what the PCA phase computed");
+				else assertTrue(max <= 1e-12 * scale, "trial " + i + ": replayed within " + max + " of " + scale);
+				p.release(block);
+			}
+			p.close();
+			assertEquals(0, p.computed(), "a later phase computes nothing");
+			assertEquals(60, p.replayed());
 		}
 	}
 }
