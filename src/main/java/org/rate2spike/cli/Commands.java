@@ -13,6 +13,7 @@ import org.rate2spike.app.NetworkRuns;
 import org.rate2spike.app.Output;
 import org.rate2spike.app.TrainRun;
 import org.rate2spike.format.Json;
+import org.rate2spike.io.ExportFiles;
 import org.rate2spike.format.Npz;
 import org.rate2spike.app.RunFolder;
 import org.rate2spike.protocol.TestResult;
@@ -215,8 +216,13 @@ final class Commands {
 	}
 
 	@Command(name = "export", sortOptions = false, description = {
-		"Runs test trials and exports spikes, rates, output/target traces and membrane potentials (CSV and .npz)." })
+		"Runs test trials and exports spikes, rates, output/target traces and membrane potentials",
+		"(CSV and .npz, or an NWB 2.x file with --format nwb)." })
 	static final class Export extends OnNetwork {
+
+		@Option(names = "--format", paramLabel = "F", description = "csv (spikes.csv, rates.csv, traces.csv, export.npz), " +
+			"nwb (export.nwb) or all. Default csv.")
+		String format = "csv";
 
 		@Option(names = "--trials-test", paramLabel = "N", description = "test trials to export. Default 3.")
 		int trials = 3;
@@ -234,7 +240,7 @@ final class Commands {
 		@Override
 		public Integer call() throws IOException {
 			final NetworkRuns.ExportOutcome o = NetworkRuns.export(new NetworkRuns.ExportRequest(source(), output(), trials,
-				voltages, readout), console.progress());
+				voltages, readout, ExportFiles.Format.parse(format)), console.progress());
 			console.out().printf("exported %d test trials (%d spikes) to %s%n", o.data().result().trials(),
 				o.data().result().spikeNeuron().length, o.dir());
 			return 0;
