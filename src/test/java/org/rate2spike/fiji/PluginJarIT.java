@@ -29,6 +29,10 @@ class PluginJarIT {
 			jars = s.filter(p -> p.getFileName().toString().matches("rate2spike-.*\\.jar")).toList();
 		}
 		assertFalse(jars.isEmpty(), "mvn package puts the plugin jar into plugins/");
+		try (Stream<Path> s = Files.list(Path.of("plugins"))) {
+			assertTrue(s.anyMatch(p -> p.getFileName().toString().matches("jhdf-.*\\.jar")),
+				"and beside it the HDF5 writer of the NWB export, which Fiji does not ship");
+		}
 		final Path newest = jars.stream().max(java.util.Comparator.comparing(p -> p.toFile().lastModified())).orElseThrow();
 		try (JarFile jar = new JarFile(newest.toFile())) {
 			final Map<String, String> menus = new HashMap<>();
@@ -49,7 +53,7 @@ class PluginJarIT {
 				e.getName().startsWith("org/rate2spike/bench/") || e.getName().startsWith("picocli/")),
 				"the command line, the benchmark and the test-data generator stay out of the plugin jar");
 			assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith("org/jfree/") || e.getName().startsWith("ij/") ||
-				e.getName().startsWith("org/scijava/")), "thin: Fiji ships the libraries");
+				e.getName().startsWith("org/scijava/") || e.getName().startsWith("io/jhdf/")), "thin: Fiji ships the libraries");
 		}
 	}
 }
