@@ -151,6 +151,8 @@ public class NwbFileTest {
 			"u = f['units']",
 			"counts = np.diff(np.concatenate([[0], u['spike_times_index'][:]]))",
 			"assert list(counts) == [3, 0, 3], counts",
+			"times = np.split(u['spike_times'][:], u['spike_times_index'][:-1])  # as docs/file-formats.md reads them",
+			"assert [len(x) for x in times] == [3, 0, 3] and abs(times[2][0] - 0.010) < 1e-12",
 			"assert [s(c) for c in u.attrs['colnames']] == ['spike_times']",
 			"t = f['intervals/trials']",
 			"assert [s(c) for c in t['condition'][:]] == ['left', 'right', 'left']",
