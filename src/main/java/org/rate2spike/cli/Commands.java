@@ -133,6 +133,7 @@ final class Commands {
 			}
 			console.printScores(run.test());
 			r.decomposition().lines().forEach(out::println);
+			console.printSpikeTrains(run.test());
 			out.printf("median test nMSE: %.5f, mean firing rate: %.2f Hz%n", run.test().medianNmse(), run.test().meanRateHz());
 			console.printDrift(run.test());
 			return 0;
@@ -181,6 +182,7 @@ final class Commands {
 			console.out().printf("mean firing rate: %.2f Hz%n", r.meanRateHz());
 			console.printScores(r);
 			o.decomposition().lines().forEach(console.out()::println);
+			console.printSpikeTrains(r);
 			console.out().printf("median test nMSE: %.5f%n", r.medianNmse());
 			console.printDrift(r);
 			return r.partial() ? 1 : 0;

@@ -43,6 +43,11 @@ class DataCommandTest {
 		assertTrue(s.has("median_condition_nmse"));
 		final String text = out.toString(StandardCharsets.UTF_8);
 		assertTrue(text.contains("median condition nmse: "), text);
+		assertTrue(text.contains("spike trains within trials: ISI CV ") && text.contains("PSTH in psth_<condition>.png"), text);
+		assertTrue(s.has("cv2") && s.getAsJsonArray("spikes_per_condition").size() == 8, "per condition of the data");
+		for (final JsonObject e : per.asList().stream().map(x -> x.getAsJsonObject()).toList())
+			assertEquals(e.get("trials").getAsInt() > 0, Files.isRegularFile(dir.resolve("psth_" + e.get("condition").getAsString() +
+				".png")), "a PSTH picture for each condition tested");
 		int pictures = 0;
 		for (final JsonObject e : per.asList().stream().map(x -> x.getAsJsonObject()).toList())
 			if (e.get("trials").getAsInt() > 0) {
