@@ -74,16 +74,29 @@ public final class NetworkRuns {
 
 	public record ReadoutOutcome(TrainedNetwork network, ReadoutStage.Result fit, Path dir) {}
 
-	/** @param voltages neurons whose membrane potentials are recorded */
-	public record ExportRequest(Source source, Output out, int trials, int[] voltages, String readout) {}
+	/**
+	 * @param voltages neurons whose membrane potentials are recorded
+	 * @param format what to write (null: csv)
+	 */
+	public record ExportRequest(Source source, Output out, int trials, int[] voltages, String readout, ExportFiles.Format format) {
+
+		public ExportRequest {
+			format = format == null ? ExportFiles.Format.CSV : format;
+		}
+
+		/** The CSV files and export.npz. */
+		public ExportRequest(final Source source, final Output out, final int trials, final int[] voltages, final String readout) {
+			this(source, out, trials, voltages, readout, ExportFiles.Format.CSV);
+		}
+	}
 
 	public record ExportOutcome(TrainedNetwork network, Export.Data data, Path dir) {}
 
 	/** The files {@code test} writes into its folder. */
 	public static final String[] TEST_RESULTS = { RunFolder.SUMMARY };
 
-	/** The files {@code export} writes into its folder. */
-	public static final String[] EXPORT_RESULTS = { "spikes.csv", "rates.csv", "traces.csv", "export.npz" };
+	/** The files {@code export} owns (a new export replaces all of them); which it writes depends on the format. */
+	public static final String[] EXPORT_RESULTS = ExportFiles.Format.ALL.files().toArray(new String[0]);
 
 	public static final String READOUT_SUMMARY = "readout.json";
 
@@ -142,7 +155,7 @@ public final class NetworkRuns {
 
 	public static ExportOutcome export(final ExportRequest r, final Progress progress) throws IOException {
 		Check.atLeast("trials_test", r.trials(), 1);
-		try (RunTransaction tx = r.out().open(java.util.List.of(EXPORT_RESULTS), EXPORT_RESULTS)) {
+		try (RunTransaction tx = r.out().open(java.util.List.of(EXPORT_RESULTS), r.format().files().toArray(new String[0]))) {
 			final TrainedNetwork net = NetworkFile.load(r.source().network());
 			final int[] voltages = r.voltages() == null ? new int[0] : r.voltages();
 			final Export.Data d = Export.run(net, task(net, r.source()), r.trials(), voltages, readout(r.source(), r.readout()),
@@ -150,7 +163,9 @@ public final class NetworkRuns {
 			if (d.result().isDiverged()) throw new org.rate2spike.protocol.TrainingFailedException("export stopped: the network " +
 				"diverged in its test trials (" + d.result().diverged() + "); nothing was written");
 			if (tx.dir() != null) {
-				ExportFiles.write(tx.staging(), d);
+				ExportFiles.write(tx.staging(), d, r.format(), NetworkFile.metaJson(net), String.format(java.util.Locale.ROOT,
+					"%d test trials of a spiking network (%d neurons, task %s) from %s", d.result().trials(), net.neurons(),
+					net.targets().task(), r.source().network().getFileName()));
 				tx.commit();
 			}
 			return new ExportOutcome(net, d, tx.dir());

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.ErrorDecomposition;
 import org.rate2spike.protocol.ReadoutStage;
+import org.rate2spike.protocol.SpikeTrainAnalysis;
 import org.rate2spike.readout.Readout;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TrainedNetwork;
@@ -22,7 +23,7 @@ import org.rate2spike.render.Charts;
 /**
  * The output folder of a run: {@code summary.json}, {@code targets.npz}, {@code network.npz} and the pictures
  * {@code output_vs_target.png}, {@code raster.png}, {@code training_nmse.png}, {@code rate_histogram.png},
- * {@code factor_error.png}.
+ * {@code factor_error.png}, {@code psth.png} (one {@code psth_<condition>.png} per condition of a task with several).
  * The names in summary.json are stable: scripts read them.
  */
 public final class RunFolder {
@@ -31,7 +32,7 @@ public final class RunFolder {
 
 	/** The pictures of a test (condition_*.png: one per condition of the task). */
 	public static final java.util.List<String> TEST_PICTURES = java.util.List.of("output_vs_target.png", "raster.png",
-		"rate_histogram.png", "factor_error.png", "condition_*.png");
+		"rate_histogram.png", "factor_error.png", "condition_*.png", "psth*.png");
 
 	/** The files a training run owns: a new run replaces all of them, so none of an earlier run stays beside it. */
 	public static final java.util.List<String> TRAINING_FILES = concat(java.util.List.of(SUMMARY, NETWORK, TARGETS,
@@ -158,6 +159,7 @@ public final class RunFolder {
 		for (final int c : t.spikeCounts()) if (c == 0) silent++;
 		s.put("silent_fraction", silent / (double) neurons);
 		s.putAll(d.summary()); // where the error comes from
+		s.putAll(SpikeTrainAnalysis.of(t).summary()); // ISI CV and CV2 within trials, Fano factors, PSTHs
 		s.putAll(t.scores()); // task-specific scores and per_condition entries
 		return s;
 	}
@@ -168,6 +170,14 @@ public final class RunFolder {
 		Charts.savePng(Charts.rateHistogram(test), dir.resolve("rate_histogram.png"));
 		if (test.factorErrors() != null) Charts.savePng(Charts.factorErrors(test.factorErrors()), dir.resolve(FACTOR_ERROR));
 		writeConditionPictures(dir, test);
+		final SpikeTrainAnalysis a = SpikeTrainAnalysis.of(test);
+		for (final SpikeTrainAnalysis.Condition c : a.conditions())
+			if (c.trials() > 0) Charts.savePng(Charts.psth(c, a.binSeconds()), dir.resolve(psthPicture(test, c.label())));
+	}
+
+	/** The PSTH picture's file name: {@code psth.png}, or {@code psth_<label>.png} for a task with several conditions. */
+	public static String psthPicture(final TestResult test, final String label) {
+		return test.conditionLabels().length < 2 ? "psth.png" : "psth_" + label.replaceAll("[^A-Za-z0-9_-]", "_") + ".png";
 	}
 
 	/**

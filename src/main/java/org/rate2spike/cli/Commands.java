@@ -13,6 +13,7 @@ import org.rate2spike.app.NetworkRuns;
 import org.rate2spike.app.Output;
 import org.rate2spike.app.TrainRun;
 import org.rate2spike.format.Json;
+import org.rate2spike.io.ExportFiles;
 import org.rate2spike.format.Npz;
 import org.rate2spike.app.RunFolder;
 import org.rate2spike.protocol.TestResult;
@@ -132,6 +133,7 @@ final class Commands {
 			}
 			console.printScores(run.test());
 			r.decomposition().lines().forEach(out::println);
+			console.printSpikeTrains(run.test());
 			out.printf("median test nMSE: %.5f, mean firing rate: %.2f Hz%n", run.test().medianNmse(), run.test().meanRateHz());
 			console.printDrift(run.test());
 			return 0;
@@ -180,6 +182,7 @@ final class Commands {
 			console.out().printf("mean firing rate: %.2f Hz%n", r.meanRateHz());
 			console.printScores(r);
 			o.decomposition().lines().forEach(console.out()::println);
+			console.printSpikeTrains(r);
 			console.out().printf("median test nMSE: %.5f%n", r.medianNmse());
 			console.printDrift(r);
 			return r.partial() ? 1 : 0;
@@ -215,8 +218,13 @@ final class Commands {
 	}
 
 	@Command(name = "export", sortOptions = false, description = {
-		"Runs test trials and exports spikes, rates, output/target traces and membrane potentials (CSV and .npz)." })
+		"Runs test trials and exports spikes, rates, output/target traces and membrane potentials",
+		"(CSV and .npz, or an NWB 2.x file with --format nwb)." })
 	static final class Export extends OnNetwork {
+
+		@Option(names = "--format", paramLabel = "F", description = "csv (spikes.csv, rates.csv, traces.csv, export.npz), " +
+			"nwb (export.nwb) or all. Default csv.")
+		String format = "csv";
 
 		@Option(names = "--trials-test", paramLabel = "N", description = "test trials to export. Default 3.")
 		int trials = 3;
@@ -234,7 +242,7 @@ final class Commands {
 		@Override
 		public Integer call() throws IOException {
 			final NetworkRuns.ExportOutcome o = NetworkRuns.export(new NetworkRuns.ExportRequest(source(), output(), trials,
-				voltages, readout), console.progress());
+				voltages, readout, ExportFiles.Format.parse(format)), console.progress());
 			console.out().printf("exported %d test trials (%d spikes) to %s%n", o.data().result().trials(),
 				o.data().result().spikeNeuron().length, o.dir());
 			return 0;

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 
+import org.rate2spike.protocol.SpikeTrainAnalysis;
 import org.rate2spike.protocol.TestResult;
 
 /** Where a command line run writes: results on {@code out}, progress, notes and errors on {@code err}. */
@@ -11,6 +12,14 @@ record Console(PrintStream out, PrintStream err, ConsoleProgress progress) {
 
 	void printDrift(final TestResult r) {
 		if (r.driftWarning() != null) out.println("warning: " + r.driftWarning());
+	}
+
+	/** The spike-train statistics of summary.json, one line. */
+	void printSpikeTrains(final TestResult r) {
+		final SpikeTrainAnalysis a = SpikeTrainAnalysis.of(r);
+		out.printf("spike trains within trials: ISI CV %.3g (%d neurons), CV2 %.3g (%d neurons), Fano factor %.3g (counts " +
+			"over the trial); PSTH in %s%n", a.isiCv(), a.isiCvNeurons(), a.cv2(), a.cv2Neurons(), a.fanoFactor(),
+			r.conditionLabels().length < 2 ? "psth.png" : "psth_<condition>.png");
 	}
 
 	/** The task's scores and, for tasks with several conditions, the median test nMSE of each condition. */

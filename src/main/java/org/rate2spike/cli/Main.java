@@ -53,6 +53,8 @@ public final class Main {
 	private Main() {}
 
 	public static void main(final String[] args) {
+		// the HDF5 writer logs through SLF4J, which the command line leaves without a provider: no notice of that on stderr
+		if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
 		final ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null);
 		final java.util.concurrent.atomic.AtomicInteger signal = new java.util.concurrent.atomic.AtomicInteger();
 		final boolean handled = onSignals(progress, signal);

@@ -27,14 +27,14 @@ import org.scijava.widget.FileWidget;
 
 /**
  * The command line's {@code export} in Fiji: test trials of a saved network written for other tools — spikes.csv,
- * rates.csv, traces.csv and export.npz (see {@link ExportFiles}).
+ * rates.csv, traces.csv and export.npz, or export.nwb (NWB 2.x), or both (see {@link ExportFiles}).
  */
 @Plugin(type = Command.class, menuPath = Rate2SpikeCommand.MENU + ExportSpikesAndTraces.TITLE, headless = true)
 public class ExportSpikesAndTraces extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Export Spikes and Traces";
-	/** The files {@link ExportFiles#write} makes. */
-	static final String[] FILES = { "spikes.csv", "rates.csv", "traces.csv", "export.npz" };
+	/** The files {@link ExportFiles#write} makes in the format csv. */
+	static final String[] FILES = ExportFiles.CSV_FILES.toArray(new String[0]);
 
 	@Parameter(label = "Network file", description = "a trained network (.npz) from Train Spiking Network", style = FileWidget.OPEN_STYLE)
 	private File network_file;
@@ -50,7 +50,11 @@ public class ExportSpikesAndTraces extends Rate2SpikeCommand {
 		required = false)
 	private String readout_name = "";
 
-	@Parameter(label = "Output folder", description = "folder for spikes.csv, rates.csv, traces.csv and export.npz",
+	@Parameter(label = "Format", description = "csv: spikes.csv, rates.csv, traces.csv and export.npz; nwb: export.nwb " +
+		"(Neurodata Without Borders 2.x, HDF5); all: both", choices = { "csv", "nwb", "all" })
+	private String format = "csv";
+
+	@Parameter(label = "Output folder", description = "folder for the exported files",
 		style = FileWidget.DIRECTORY_STYLE)
 	private File output_folder;
 
@@ -67,7 +71,7 @@ public class ExportSpikesAndTraces extends Rate2SpikeCommand {
 		Check.atLeast("trials_test", trials_test, 1);
 		final int[] neurons = intList("voltages", voltages);
 		data = NetworkRuns.export(new NetworkRuns.ExportRequest(new NetworkRuns.Source(file, DataOptions.NONE),
-			Output.fiji(folder, overwrite), trials_test, neurons, readout_name), progress()).data();
+			Output.fiji(folder, overwrite), trials_test, neurons, readout_name, ExportFiles.Format.parse(format)), progress()).data();
 		if (data.result().partial()) {
 			fail("cancelled after " + data.result().trials() + " of " + trials_test + " test trials; the trials done are exported");
 			return;

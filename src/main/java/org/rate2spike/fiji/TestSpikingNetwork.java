@@ -19,6 +19,7 @@ import org.rate2spike.io.ReadoutFile;
 import org.rate2spike.readout.Readout;
 import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.SpikeRaster;
+import org.rate2spike.protocol.SpikeTrainAnalysis;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TestStage;
 import org.rate2spike.protocol.TrainedNetwork;
@@ -46,6 +47,8 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 	public static final String TITLE = "Test Spiking Network";
 	/** Title of the results table window. */
 	public static final String TABLE = "Rate2Spike test trials";
+	/** Titles of the spike-statistics table (one row per condition) and the PSTH table (one column per condition). */
+	public static final String SPIKE_TABLE = "Rate2Spike spike statistics", PSTH_TABLE = "Rate2Spike PSTH";
 
 	@Parameter(label = "Network file", description = "a trained network (.npz) from Train Spiking Network", style = FileWidget.OPEN_STYLE)
 	private File network_file;
@@ -138,6 +141,9 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		rate_histogram = o.rateHistogram();
 		test_trials = o.table();
 		Tables.publish(test_trials, TABLE);
+		final SpikeTrainAnalysis spikes = SpikeTrainAnalysis.of(result);
+		Tables.publish(ResultTables.spikeStatistics(spikes), SPIKE_TABLE);
+		Tables.publish(ResultTables.psth(spikes), PSTH_TABLE);
 		if (chart_windows) o.showCharts();
 		if (folder != null) o.save(folder);
 		if (!result.partial()) outcome.decomposition().lines().forEach(this::report);

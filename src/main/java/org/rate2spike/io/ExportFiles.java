@@ -11,17 +11,63 @@ import java.util.Map;
 
 import org.rate2spike.protocol.Export;
 import org.rate2spike.protocol.TestResult;
+import org.rate2spike.util.ParameterException;
 
 /**
  * Exports of a test run for other tools: {@code spikes.csv} ({@code neuron,time_s}), {@code rates.csv}
  * ({@code neuron,rate_hz}), {@code traces.csv} ({@code trial,time_s,output_1,target_1,…}) and {@code export.npz}
  * with the arrays {@code spike_neuron} (int32), {@code spike_time_s}, {@code rate_hz}, {@code output} and
  * {@code target} (trials × channels × steps), {@code voltage} (trials × recorded neurons × steps) and
- * {@code voltage_neurons} (int32). Times count from the start of the first test trial.
+ * {@code voltage_neurons} (int32). Times count from the start of the first test trial. In the format {@code nwb} the
+ * same run goes into one NWB file instead ({@link NwbFile}); {@code all} writes both.
  */
 public final class ExportFiles {
 
+	/** The files of the format {@code csv}. */
+	public static final java.util.List<String> CSV_FILES = java.util.List.of("spikes.csv", "rates.csv", "traces.csv", "export.npz");
+
+	/** What an export writes: the CSV files and export.npz, the NWB file, or both. */
+	public enum Format {
+		CSV, NWB, ALL;
+
+		/** {@code csv}, {@code nwb} or {@code all} (any case; empty: csv). */
+		public static Format parse(final String s) {
+			if (s == null || s.isBlank()) return CSV;
+			for (final Format f : values()) if (f.name().equalsIgnoreCase(s.trim())) return f;
+			throw new ParameterException("format", "unknown format '" + s.trim() + "'; use csv (CSV files and export.npz), " +
+				"nwb (export.nwb, Neurodata Without Borders) or all");
+		}
+
+		/** The files this format writes. */
+		public java.util.List<String> files() {
+			return switch (this) {
+				case CSV -> CSV_FILES;
+				case NWB -> java.util.List.of(NwbFile.FILE);
+				case ALL -> {
+					final java.util.List<String> l = new java.util.ArrayList<>(CSV_FILES);
+					l.add(NwbFile.FILE);
+					yield java.util.List.copyOf(l);
+				}
+			};
+		}
+
+		public String label() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+	}
+
 	private ExportFiles() {}
+
+	/**
+	 * Writes the export in {@code format}; {@code parameters} (the network's parameters as JSON) and
+	 * {@code description} go into the NWB file.
+	 */
+	public static void write(final Path dir, final Export.Data d, final Format format, final String parameters,
+		final String description) throws IOException
+	{
+		if (format != Format.NWB) write(dir, d);
+		if (format != Format.CSV) NwbFile.write(dir.resolve(NwbFile.FILE), d, parameters, description);
+	}
 
 	public static void write(final Path dir, final Export.Data d) throws IOException {
 		final TestResult r = d.result();

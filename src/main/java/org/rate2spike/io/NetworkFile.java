@@ -97,6 +97,11 @@ public final class NetworkFile {
 		}
 	}
 
+	/** The network's parameters as its file's meta.json holds them (format, task, seeds, every parameter, training). */
+	public static String metaJson(final TrainedNetwork net) {
+		return Json.write(meta(net));
+	}
+
 	private static JsonObject meta(final TrainedNetwork net) {
 		final JsonObject meta = TargetsFile.header(FORMAT);
 		TargetsFile.putTargetsMeta(meta, net.targets());

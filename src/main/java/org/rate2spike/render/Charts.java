@@ -233,6 +233,26 @@ public final class Charts {
 			f.medianNmse(), f.readoutGivenFactorsNmse()), titleFont(), plot, true));
 	}
 
+	/**
+	 * The trial-aligned PSTH of one condition: population rate per bin (a step line, the bin width in the axis label)
+	 * from {@link org.rate2spike.protocol.SpikeTrainAnalysis}.
+	 */
+	public static JFreeChart psth(final org.rate2spike.protocol.SpikeTrainAnalysis.Condition c, final double binSeconds) {
+		final XYSeries rate = new XYSeries("population rate");
+		final double[] h = c.psthHz();
+		for (int b = 0; b < h.length; b++) {
+			rate.add(b * binSeconds, h[b], false);
+			rate.add(Math.min((b + 1) * binSeconds, c.windowSeconds()), h[b], false);
+		}
+		final XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+		lines.setSeriesPaint(0, Color.BLACK);
+		lines.setSeriesStroke(0, new BasicStroke(1.5f));
+		final XYPlot plot = new XYPlot(new XYSeriesCollection(rate), new NumberAxis(String.format(
+			"time in trial (s), bins of %.3g s", binSeconds)), new NumberAxis("rate (Hz)"), lines);
+		return styled(new JFreeChart(String.format("PSTH, condition %s (%d test trials, Fano factor %.3g)", c.label(),
+			c.trials(), c.fanoFactor()), titleFont(), plot, false));
+	}
+
 	/** Histogram of per-neuron firing rates. */
 	public static JFreeChart rateHistogram(final TestResult r) {
 		final HistogramDataset data = new HistogramDataset();

@@ -3,6 +3,7 @@ package org.rate2spike.render;
 import ij.measure.ResultsTable;
 
 import org.rate2spike.protocol.ReadoutStage;
+import org.rate2spike.protocol.SpikeTrainAnalysis;
 import org.rate2spike.protocol.TrialStatistics;
 import org.rate2spike.sweep.SweepResult;
 import org.rate2spike.sweep.SweepTable;
@@ -15,6 +16,10 @@ public final class ResultTables {
 	/** Columns of the readout table (one row per channel); the penalty is NaN for RLS. */
 	public static final String CHANNEL = "Channel", TRAIN_NMSE = "Train_nMSE", TRAIN_R2 = "Train_R2",
 		HELDOUT_NMSE = "Heldout_nMSE", HELDOUT_R2 = "Heldout_R2", PENALTY = "Penalty";
+
+	/** Columns of the spike-statistics table (one row per condition; ISI_CV_within and CV2 are the test's). */
+	public static final String CONDITION = "Condition", TRIALS = "Trials", FANO = "Fano_factor",
+		FANO_WINDOW = "Fano_window_s", ISI_CV_WITHIN = "ISI_CV_within", CV2 = "CV2", TIME = "Time_s";
 
 	private ResultTables() {}
 
@@ -85,6 +90,37 @@ public final class ResultTables {
 			t.addValue(SPIKES, r.spikes());
 		}
 		t.setDecimalPlaces(t.getColumnIndex(NMSE), 6);
+		return t;
+	}
+
+	/** One row per condition: its test trials, Fano factor and count window, and the test's ISI CV and CV2. */
+	public static ResultsTable spikeStatistics(final SpikeTrainAnalysis a) {
+		final ResultsTable t = new ResultsTable();
+		t.showRowNumbers(false);
+		for (final SpikeTrainAnalysis.Condition c : a.conditions()) {
+			t.incrementCounter();
+			t.addValue(CONDITION, c.label());
+			t.addValue(TRIALS, c.trials());
+			t.addValue(FANO_WINDOW, c.windowSeconds());
+			t.addValue(FANO, c.fanoFactor());
+			t.addValue(ISI_CV_WITHIN, a.isiCv());
+			t.addValue(CV2, a.cv2());
+		}
+		return t;
+	}
+
+	/** The PSTHs: {@code Time_s} (each bin's start) and one column of rates (Hz) per condition, {@code PSTH_<label>}. */
+	public static ResultsTable psth(final SpikeTrainAnalysis a) {
+		final ResultsTable t = new ResultsTable();
+		t.showRowNumbers(false);
+		int bins = 0;
+		for (final SpikeTrainAnalysis.Condition c : a.conditions()) bins = Math.max(bins, c.psthHz().length);
+		for (int b = 0; b < bins; b++) {
+			t.incrementCounter();
+			t.addValue(TIME, b * a.binSeconds());
+			for (final SpikeTrainAnalysis.Condition c : a.conditions())
+				t.addValue("PSTH_" + c.label(), b < c.psthHz().length ? c.psthHz()[b] : Double.NaN);
+		}
 		return t;
 	}
 }

@@ -43,6 +43,11 @@ class DataCommandTest {
 		assertTrue(s.has("median_condition_nmse"));
 		final String text = out.toString(StandardCharsets.UTF_8);
 		assertTrue(text.contains("median condition nmse: "), text);
+		assertTrue(text.contains("spike trains within trials: ISI CV ") && text.contains("PSTH in psth_<condition>.png"), text);
+		assertTrue(s.has("cv2") && s.getAsJsonArray("spikes_per_condition").size() == 8, "per condition of the data");
+		for (final JsonObject e : per.asList().stream().map(x -> x.getAsJsonObject()).toList())
+			assertEquals(e.get("trials").getAsInt() > 0, Files.isRegularFile(dir.resolve("psth_" + e.get("condition").getAsString() +
+				".png")), "a PSTH picture for each condition tested");
 		int pictures = 0;
 		for (final JsonObject e : per.asList().stream().map(x -> x.getAsJsonObject()).toList())
 			if (e.get("trials").getAsInt() > 0) {
@@ -60,9 +65,19 @@ class DataCommandTest {
 		assertEquals(trained, summary(kept).get("median_test_nmse").getAsDouble(), 0.0, "the data kept in the network file");
 		assertEquals(trained, summary(given).get("median_test_nmse").getAsDouble(), 0.0, "the same data given again");
 
-		assertEquals(0, run("export", "--network", network, "--trials-test", "2", "--out", dir.resolve("export").toString()),
-			err.toString());
+		assertEquals(0, run("export", "--network", network, "--trials-test", "2", "--format", "all", "--out",
+			dir.resolve("export").toString()), err.toString());
 		assertTrue(Files.size(dir.resolve("export").resolve("export.npz")) > 1000);
+		org.rate2spike.io.NwbFileTest.assertMatchesCsv(dir.resolve("export")); // spike counts and trials as in the CSV files
+		try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(dir.resolve("export").resolve("export.nwb"))) {
+			final String[] conditions = (String[]) h.getDatasetByPath("intervals/trials/condition").getData();
+			assertEquals(2, conditions.length);
+			assertTrue(per.asList().stream().anyMatch(e -> e.getAsJsonObject().get("condition").getAsString().equals(conditions[1])),
+				"the task's condition labels");
+			assertTrue(((String) h.getDatasetByPath("general/notes").getData()).contains("\"data\""), "the network's parameters");
+		}
+		assertEquals(2, run("export", "--network", network, "--format", "hdf5", "--out", dir.resolve("bad").toString()));
+		assertTrue(err.toString().contains("format: unknown format 'hdf5'; use csv"), err.toString());
 		assertEquals(0, run("readout", "--network", network, "--name", "again", "--method", "rls", "--trials-fit", "2",
 			"--trials-heldout", "1", "--out", dir.resolve("readout").toString()), err.toString());
 		assertTrue(Files.isRegularFile(dir.resolve("readout").resolve("readout.json")));

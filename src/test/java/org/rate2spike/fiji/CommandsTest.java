@@ -203,6 +203,15 @@ class CommandsTest {
 		assertEquals(test.result().nmse()[1], test.table().getValue(ResultTables.NMSE, 1), 1e-12);
 		assertSame(test.table(), m.getOutput("test_trials"), "the table is a SciJava output");
 		assertSame(test.table(), Tables.get(TestSpikingNetwork.TABLE), "and published under its title");
+		final org.rate2spike.protocol.SpikeTrainAnalysis spikeStats = org.rate2spike.protocol.SpikeTrainAnalysis.of(test.result());
+		final ij.measure.ResultsTable stats = Tables.get(TestSpikingNetwork.SPIKE_TABLE), psth = Tables.get(TestSpikingNetwork.PSTH_TABLE);
+		assertEquals(1, stats.size(), "one row per condition");
+		assertEquals(3, stats.getValue(ResultTables.TRIALS, 0));
+		assertEquals(spikeStats.conditions().get(0).fanoFactor(), stats.getValue(ResultTables.FANO, 0), 1e-12);
+		assertEquals(spikeStats.cv2(), stats.getValue(ResultTables.CV2, 0), 1e-12);
+		assertEquals(50, psth.size(), "1 s trials in 20 ms bins");
+		assertEquals(0.02, psth.getValue(ResultTables.TIME, 1), 1e-12);
+		assertEquals(spikeStats.conditions().get(0).psthHz()[7], psth.getValue("PSTH_" + spikeStats.conditions().get(0).label(), 7), 1e-9);
 		double rate = 0;
 		for (int r = 0; r < 3; r++) rate += test.table().getValue(ResultTables.RATE, r) / 3;
 		assertEquals(test.result().meanRateHz(), rate, 1e-9, "equal-length trials: the mean of per-trial rates is the mean rate");

@@ -30,6 +30,10 @@ class PluginJarIT {
 			jars = s.filter(p -> p.getFileName().toString().matches("rate2spike-.*\\.jar")).toList();
 		}
 		assertFalse(jars.isEmpty(), "mvn package puts the plugin jar into plugins/");
+		try (Stream<Path> s = Files.list(Path.of("plugins"))) {
+			assertTrue(s.anyMatch(p -> p.getFileName().toString().matches("jhdf-.*\\.jar")),
+				"and beside it the HDF5 writer of the NWB export, which Fiji does not ship");
+		}
 		final Path newest = jars.stream().max(java.util.Comparator.comparing(p -> p.toFile().lastModified())).orElseThrow();
 		try (JarFile jar = new JarFile(newest.toFile())) {
 			final Map<String, String> menus = new HashMap<>();
@@ -50,19 +54,20 @@ class PluginJarIT {
 				e.getName().startsWith("org/rate2spike/bench/") || e.getName().startsWith("picocli/")),
 				"the command line, the benchmark and the test-data generator stay out of the plugin jar");
 			assertFalse(jar.stream().anyMatch(e -> e.getName().startsWith("org/jfree/") || e.getName().startsWith("ij/") ||
-				e.getName().startsWith("org/scijava/")), "thin: Fiji ships the libraries");
+				e.getName().startsWith("org/scijava/") || e.getName().startsWith("io/jhdf/")), "thin: Fiji ships the libraries");
 		}
 	}
 
 	@Test
-	void theUpdateSiteFolderHoldsThePluginJarUnderItsFijiName() throws Exception {
+	void theUpdateSiteFolderHoldsThePluginJarUnderItsFijiNameAndJhdf() throws Exception {
 		final Path site = Path.of("target", "update-site");
 		final List<Path> files;
 		try (Stream<Path> s = Files.walk(site)) {
 			files = s.filter(Files::isRegularFile).map(site::relativize).toList();
 		}
-		assertEquals(1, files.size(), "only the plugin jar: " + files);
-		final Path jar = files.get(0);
+		assertEquals(2, files.size(), "the plugin jar and jHDF, which Fiji does not ship: " + files);
+		assertTrue(files.contains(Path.of("jars", "jhdf-0.9.4.jar")), "the NWB export's HDF5 writer: " + files);
+		final Path jar = files.stream().filter(f -> f.getFileName().toString().startsWith("rate2spike-")).findFirst().orElseThrow();
 		assertEquals(Path.of("jars"), jar.getParent(), "SciJava plugins live in Fiji.app/jars/");
 		final String name = jar.getFileName().toString();
 		assertTrue(name.matches("rate2spike-\\d[^/]*\\.jar") && !name.endsWith("-plugin.jar"), name);

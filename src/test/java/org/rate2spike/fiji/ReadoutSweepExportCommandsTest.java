@@ -339,6 +339,18 @@ class ReadoutSweepExportCommandsTest {
 			"output_folder", out.toFile(), "overwrite", true));
 		assertArrayEquals(new int[] { 1, 0, 0 }, Npz.read(out.resolve("export.npz")).array("voltage").shape());
 
+		final Path nwb = dir.resolve("nwb");
+		CommandsTest.assertRan(run(ExportSpikesAndTraces.class, "network_file", net.toFile(), "trials_test", 2, "voltages", "0, 3",
+			"format", "nwb", "output_folder", nwb.toFile()));
+		assertFalse(Files.exists(nwb.resolve("spikes.csv")), "the format nwb writes export.nwb alone");
+		try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(nwb.resolve("export.nwb"))) {
+			assertEquals(core.result().spikeNeuron().length, ((double[]) h.getDatasetByPath("units/spike_times").getData()).length);
+			assertArrayEquals(java.util.Arrays.stream(core.result().spikeCounts()).asLongStream().toArray(),
+				(long[]) h.getDatasetByPath("analysis/spike_counts").getData());
+		}
+		assertEquals("format: unknown format 'mat'; use csv (CSV files and export.npz), nwb (export.nwb, Neurodata Without " +
+			"Borders) or all", CommandsTest.reason(run(ExportSpikesAndTraces.class, "network_file", net.toFile(), "format", "mat",
+				"output_folder", dir.resolve("mat").toFile())));
 		assertEquals("voltages: neuron 99 does not exist; use 0..39", CommandsTest.reason(run(ExportSpikesAndTraces.class,
 			"network_file", net.toFile(), "voltages", "1,99", "output_folder", dir.resolve("other").toFile())));
 	}

@@ -4,6 +4,7 @@ import org.rate2spike.format.Npz;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -87,5 +88,53 @@ class DocumentedFormatTest {
 			"print('%.17g' % (np.sum((z - f) ** 2) / np.sum(f ** 2)))",
 			"assert ex['voltage'].shape == (2, 2, 1000) and list(ex['voltage_neurons']) == [0, 3]");
 		assertEquals(d.result().nmse()[0], Double.parseDouble(out), 1e-12, "NumPy's nMSE of trial 1 is ours");
+	}
+
+	/** First-column entries (in backticks) of the table in the section of docs/file-formats.md with this heading. */
+	private static List<String> documentedRows(final String heading) throws IOException {
+		final String doc = Files.readString(Path.of("docs/file-formats.md"));
+		String section = doc.substring(doc.indexOf("## " + heading));
+		section = section.substring(0, section.indexOf("\n## ", 5) > 0 ? section.indexOf("\n## ", 5) : section.length());
+		final List<String> rows = new java.util.ArrayList<>();
+		final Matcher row = Pattern.compile("(?m)^\\| `([^`]+)` \\|").matcher(section);
+		while (row.find()) rows.add(row.group(1));
+		return rows;
+	}
+
+	@Test
+	void summaryJsonHoldsExactlyTheDocumentedSpikeStatistics(@TempDir final Path dir) throws IOException {
+		final Pipeline.Run run = Pipeline.train(TrainingConfig.DEFAULTS.withTrials(new TrialCounts(1, 2, 2, 3, 3))
+			.with("neurons", "30").with("rate_units", "20"), Progress.NONE);
+		org.rate2spike.app.RunFolder.writeTest(dir, run.network(), run.test());
+		final com.google.gson.JsonObject summary = com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("summary.json")))
+			.getAsJsonObject();
+		final List<String> documented = documentedRows("summary.json: spike-train statistics");
+		final Map<String, Object> keys = org.rate2spike.protocol.SpikeTrainAnalysis.of(run.test()).summary();
+		assertEquals(new java.util.TreeSet<>(keys.keySet()), new java.util.TreeSet<>(documented),
+			"docs/file-formats.md documents every spike-statistics key, and only those");
+		for (final String k : documented) assertTrue(summary.has(k), "summary.json has " + k);
+		final String doc = Files.readString(Path.of("docs/file-formats.md"));
+		final com.google.gson.JsonObject perCondition = summary.getAsJsonArray("spikes_per_condition").get(0).getAsJsonObject();
+		for (final String k : perCondition.keySet()) assertTrue(doc.contains("`" + k + "` ("), "spikes_per_condition." + k + " is documented");
+		assertEquals(3, perCondition.get("trials").getAsInt());
+		assertEquals(50, perCondition.getAsJsonArray("psth_hz").size(), "1 s trials in bins of 0.02 s");
+		assertTrue(Files.size(dir.resolve("psth.png")) > 1000, "the PSTH picture");
+	}
+
+	@Test
+	void theNwbFileHoldsEveryDocumentedPath(@TempDir final Path dir) throws IOException {
+		final Pipeline.Run run = Pipeline.train(TrainingConfig.DEFAULTS.withTrials(new TrialCounts(1, 2, 2, 3, 2))
+			.with("neurons", "30").with("rate_units", "20"), Progress.NONE);
+		final Export.Data d = Export.run(run.network(), Tasks.create("oscillation", 0.001), 2, new int[] { 0, 3 }, null, Progress.NONE);
+		assertTrue(d.result().spikeNeuron().length > 0);
+		ExportFiles.write(dir, d, ExportFiles.Format.NWB, NetworkFile.metaJson(run.network()), "2 test trials");
+		final List<String> paths = documentedRows("The NWB export");
+		assertTrue(paths.size() > 15, paths.toString());
+		try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(dir.resolve(NwbFile.FILE))) {
+			for (final String p : paths) if (!p.equals("/")) assertNotNull(h.getByPath(p.substring(1)), p + " is in the file");
+			assertEquals(NwbFile.NWB_VERSION, h.getAttribute("nwb_version").getData());
+			assertEquals("1", ((String[]) h.getDatasetByPath("intervals/trials/condition").getData())[0], "one condition: 1");
+			assertTrue(((String) h.getDatasetByPath("general/notes").getData()).contains("\"neurons\": 30"));
+		}
 	}
 }

@@ -28,11 +28,35 @@ final class NumPy {
 	}
 
 	private static boolean available() {
-		try {
-			return new ProcessBuilder("python3", "-c", "import numpy").redirectErrorStream(true).start().waitFor() == 0;
-		}
-		catch (final IOException | InterruptedException e) {
-			return false;
-		}
+		return python("numpy") != null;
+	}
+
+	/**
+	 * As {@link #run}, with the first Python that imports {@code module} ({@code python3} on the path, else the
+	 * system's {@code /usr/bin/python3}, where Debian's python3-h5py installs); skips the test where none does.
+	 */
+	static String runWith(final String module, final Path dir, final String arg, final String... lines)
+		throws IOException, InterruptedException
+	{
+		final String python = python(module);
+		Assumptions.assumeTrue(python != null, "no python3 with " + module + " is installed here (Debian: apt-get install " +
+			"python3-" + module + ")");
+		final Path py = dir.resolve("check.py");
+		Files.writeString(py, String.join("\n", lines) + "\n");
+		final Process p = new ProcessBuilder(python, py.toString(), arg).redirectErrorStream(true).start();
+		final String out = new String(p.getInputStream().readAllBytes()).trim();
+		assertEquals(0, p.waitFor(), out);
+		return out;
+	}
+
+	private static String python(final String module) {
+		for (final String python : new String[] { "python3", "/usr/bin/python3" })
+			try {
+				if (new ProcessBuilder(python, "-c", "import " + module).redirectErrorStream(true).start().waitFor() == 0) return python;
+			}
+			catch (final IOException | InterruptedException e) {
+				// not this one
+			}
+		return null;
 	}
 }
