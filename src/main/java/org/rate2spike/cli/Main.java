@@ -69,8 +69,7 @@ public final class Main {
 		if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
 		int status = run(args, System.out, System.err, progress);
 		if (signal.get() != 0) { // 128 + the signal's number, as shells report
-			System.err.println("cancelled by SIG" + (signal.get() == 2 ? "INT" : "TERM") + " at the end of a trial; " +
-				"what was finished is kept (the files named above, marked partial and cancelled)");
+			System.err.println("cancelled by SIG" + (signal.get() == 2 ? "INT" : "TERM") + " at the end of a trial; " + progress.kept());
 			status = 128 + signal.get();
 		}
 		if (hook == null || !progress.cancelled()) {
@@ -130,7 +129,7 @@ public final class Main {
 			console.err().println("error: " + message(e));
 			return 2;
 		});
-		top.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, console.err()));
+		top.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, console));
 		return top;
 	}
 
@@ -228,7 +227,8 @@ public final class Main {
 	}
 
 	/** Maps a failure to its exit status with a one-line message. */
-	private static int failure(final Exception e, final PrintStream err) {
+	private static int failure(final Exception e, final Console console) {
+		final PrintStream err = console.err();
 		if (e instanceof ParameterException) { // FileFormatException is one too
 			err.println("error: " + e.getMessage());
 			return 2;
@@ -238,6 +238,7 @@ public final class Main {
 			return 2;
 		}
 		if (e instanceof CancelledException) {
+			console.progress().kept("nothing was finished, so nothing was written (the folder is as it was)");
 			err.println("cancelled: " + e.getMessage());
 			return 1;
 		}
