@@ -185,6 +185,11 @@ public final class Main {
 		for (Throwable c = e.getCause(); c != null; c = c.getCause())
 			if (c instanceof UnusablePath p) // e.g. a non-ASCII --out under LANG=C
 				return org.rate2spike.util.PathNames.unusable(argName(e.getArgSpec()), p.cause).getMessage();
+		if (e instanceof CommandLine.MissingParameterException m && m.getMissing() != null && m.getMissing().size() == 1 &&
+			m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o && (e.getMessage().startsWith("Missing required parameter for option") || e.getMessage().startsWith("Expected parameter for option")))
+			return argName(o) + ": " + o.longestName() + " is given without a value; put one right after it, e.g. " + o.longestName() +
+				" " + o.paramLabel() + (e.getMessage().contains("but found") ? " (" + e.getMessage().replaceFirst(".*but found ", "found ") +
+				" where the value belongs)" : "");
 		if (e instanceof CommandLine.UnmatchedArgumentException u && u.getCommandLine().getParent() == null
 			&& !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-"))
 			return "command: unknown command '" + u.getUnmatched().get(0) + "'; use train, test, readout, sweep, tune, baseline, export, " +

@@ -69,7 +69,7 @@ class ProcessStressTest {
 		long seedBefore = seedOf(out);
 		for (int k = 0; k < KILLS; k++) {
 			final ChildJava.Child c = ChildJava.start(tmp, Map.of(), train(out, 100 + k, "--overwrite"));
-			Thread.sleep((long) (random.nextDouble() * runMillis * 1.1));
+			Thread.sleep((long) ((0.2 + 0.9 * random.nextDouble()) * runMillis)); // past the JVM's start, up to just after the run's end
 			if (!c.process().isAlive()) finishedBeforeKill++;
 			c.process().destroyForcibly(); // SIGKILL
 			c.process().waitFor();
