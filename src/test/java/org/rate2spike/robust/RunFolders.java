@@ -32,6 +32,14 @@ final class RunFolders {
 		return l;
 	}
 
+	/** A staging folder whose list of files was written ({@code .committed}): a run killed while moving its files in. */
+	static boolean committedButUnfinished(final Path dir) throws IOException {
+		if (!Files.isDirectory(dir)) return false;
+		try (Stream<Path> s = Files.list(dir)) {
+			return s.anyMatch(p -> p.getFileName().toString().startsWith(".rate2spike-run-") && Files.exists(p.resolve(".committed")));
+		}
+	}
+
 	/**
 	 * Null when the folder holds (at most) one run, else what is mixed: summary.json, network.npz and targets.npz (when
 	 * present) must come from one run — the same seed, RLS trials and targets. A folder without summary.json (a run
