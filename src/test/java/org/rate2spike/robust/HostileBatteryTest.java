@@ -641,11 +641,23 @@ class HostileBatteryTest {
 
 	// ---------------------------------------------------------------- the guard means what it says
 
+	private static Path alpha300;
+	private static Ran alpha300Run;
+
+	/** rls_alpha 1e-300: the training completes, its test diverges. */
+	private static synchronized Path alpha300() {
+		if (alpha300 == null) {
+			alpha300 = shared.resolve("alpha300");
+			alpha300Run = run("train", "--neurons", "100", "--rate-units", "100", "--trials", "5,10,10,20,5", "--rls-alpha", "1e-300",
+				"--out", alpha300.toString());
+		}
+		return alpha300;
+	}
+
 	@Test
-	void aDivergingTestSaysSoAndReportsNoScore(@TempDir final Path dir) throws Exception {
-		final Path out = dir.resolve("alpha");
-		final Ran r = run("train", "--neurons", "100", "--rate-units", "100", "--trials", "5,10,10,20,5", "--rls-alpha", "1e-300",
-			"--out", out.toString());
+	void aDivergingTestSaysSoAndReportsNoScore() throws Exception {
+		final Path out = alpha300();
+		final Ran r = alpha300Run;
 		noStackTrace(r);
 		assertEquals(1, r.status(), r.err());
 		assertTrue(r.out().contains("diverged") || r.out().contains("training stopped"), r.out());
@@ -654,6 +666,17 @@ class HostileBatteryTest {
 		oneRun(out);
 		for (final double[] row : NetworkFile.load(out.resolve("network.npz")).feedbackWeights())
 			for (final double w : row) assertTrue(Double.isFinite(w), "the kept weights are finite");
+	}
+
+	@Test
+	void exportingANetworkWhoseTestDivergesWritesNothing(@TempDir final Path tmp) throws Exception {
+		final Path out = tmp.resolve("e");
+		final Ran r = run("export", "--network", alpha300().resolve("network.npz").toString(), "--out", out.toString());
+		noStackTrace(r);
+		assertEquals(1, r.status(), r.err());
+		assertTrue(r.err().contains("error: export stopped: the network diverged in its test trials (") &&
+			r.err().strip().endsWith("; nothing was written"), r.err());
+		nothingWritten(out);
 	}
 
 	private static Path alpha307;
