@@ -35,7 +35,7 @@ import com.google.gson.JsonObject;
  */
 public final class RunTransaction implements AutoCloseable {
 
-	static final String PREFIX = ".rate2spike-run-", COMMITTED = ".committed";
+	static final String PREFIX = AtomicFiles.STAGING_PREFIX, COMMITTED = ".committed";
 
 	/** No folder: nothing is written. */
 	static final RunTransaction NONE = new RunTransaction(null, null, null, List.of());

@@ -285,7 +285,7 @@ final class Commands {
 
 		@Override
 		public Integer call() throws IOException {
-			final Npz.Contents c = Npz.read(file);
+			final Npz.Contents c = Npz.read(file, org.rate2spike.io.TargetsFile.guard(file));
 			if (!c.texts().containsKey("meta.json")) throw new org.rate2spike.format.FileFormatException(file, "has no meta.json entry: it is not a Rate2Spike file");
 			final var out = console.out();
 			out.println(file + ":");

@@ -15,6 +15,7 @@ final class ConsoleProgress implements Progress {
 	private final PrintStream out;
 	private final boolean terminal;
 	private volatile boolean cancelled;
+	private volatile String kept = "what was finished is kept (the files named above, marked partial and cancelled)";
 	private long phaseStart;
 	private int lastDecile;
 	private double lastNmse = Double.NaN;
@@ -26,6 +27,15 @@ final class ConsoleProgress implements Progress {
 
 	void cancel() {
 		cancelled = true;
+	}
+
+	/** What a cancelled run kept, for the last line after a signal (set by the command that knows). */
+	void kept(final String what) {
+		kept = what;
+	}
+
+	String kept() {
+		return kept;
 	}
 
 	@Override

@@ -71,8 +71,7 @@ public final class Main {
 		if (hook != null) Runtime.getRuntime().addShutdownHook(hook);
 		int status = run(args, System.out, System.err, progress);
 		if (signal.get() != 0) { // 128 + the signal's number, as shells report
-			System.err.println("cancelled by SIG" + (signal.get() == 2 ? "INT" : "TERM") + " at the end of a trial; " +
-				"what was finished is kept (the files named above, marked partial and cancelled)");
+			System.err.println("cancelled by SIG" + (signal.get() == 2 ? "INT" : "TERM") + " at the end of a trial; " + progress.kept());
 			status = 128 + signal.get();
 		}
 		if (hook == null || !progress.cancelled()) {
@@ -127,11 +126,12 @@ public final class Main {
 		top.addSubcommand(new CommandLine.HelpCommand());
 		top.setUsageHelpWidth(100).setCaseInsensitiveEnumValuesAllowed(true).setOptionsCaseInsensitive(true).setOverwrittenOptionsAllowed(true);
 		top.setOut(new PrintWriter(console.out(), true)).setErr(new PrintWriter(console.err(), true));
+		top.registerConverter(java.nio.file.Path.class, UnusablePath::convert);
 		top.setParameterExceptionHandler((e, args) -> {
 			console.err().println("error: " + message(e));
 			return 2;
 		});
-		top.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, console.err()));
+		top.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, console));
 		return top;
 	}
 
@@ -184,6 +184,14 @@ public final class Main {
 	}
 
 	private static String message(final CommandLine.ParameterException e) {
+		for (Throwable c = e.getCause(); c != null; c = c.getCause())
+			if (c instanceof UnusablePath p) // e.g. a non-ASCII --out under LANG=C
+				return org.rate2spike.util.PathNames.unusable(argName(e.getArgSpec()), p.cause).getMessage();
+		if (e instanceof CommandLine.MissingParameterException m && m.getMissing() != null && m.getMissing().size() == 1 &&
+			m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o && (e.getMessage().startsWith("Missing required parameter for option") || e.getMessage().startsWith("Expected parameter for option")))
+			return argName(o) + ": " + o.longestName() + " is given without a value; put one right after it, e.g. " + o.longestName() +
+				" " + o.paramLabel() + (e.getMessage().contains("but found") ? " (" + e.getMessage().replaceFirst(".*but found ", "found ") +
+				" where the value belongs)" : "");
 		if (e instanceof CommandLine.UnmatchedArgumentException u && u.getCommandLine().getParent() == null
 			&& !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-"))
 			return "command: unknown command '" + u.getUnmatched().get(0) + "'; use train, test, readout, sweep, tune, baseline, export, " +
@@ -197,13 +205,47 @@ public final class Main {
 		return e.getMessage();
 	}
 
+	/** Paths on the command line: one this Java cannot encode is reported with the option's name (see {@link #message}). */
+	private static final class UnusablePath extends CommandLine.TypeConversionException {
+
+		private static final long serialVersionUID = 1L;
+		final transient java.nio.file.InvalidPathException cause;
+
+		UnusablePath(final java.nio.file.InvalidPathException cause) {
+			super(cause.getMessage());
+			this.cause = cause;
+		}
+
+		static java.nio.file.Path convert(final String text) {
+			try {
+				return java.nio.file.Path.of(text);
+			}
+			catch (final java.nio.file.InvalidPathException e) {
+				throw new UnusablePath(e);
+			}
+		}
+	}
+
+	/** An option's name as messages spell parameters (--out: out), or a positional parameter's label (FILE: file). */
+	private static String argName(final CommandLine.Model.ArgSpec a) {
+		if (a instanceof CommandLine.Model.OptionSpec o) return o.longestName().replaceFirst("^-+", "").replace('-', '_');
+		if (a != null && a.paramLabel() != null) return a.paramLabel().replaceAll("[<>]", "").toLowerCase(java.util.Locale.ROOT);
+		return "path";
+	}
+
 	/** Maps a failure to its exit status with a one-line message. */
-	private static int failure(final Exception e, final PrintStream err) {
+	private static int failure(final Exception e, final Console console) {
+		final PrintStream err = console.err();
 		if (e instanceof ParameterException) { // FileFormatException is one too
 			err.println("error: " + e.getMessage());
 			return 2;
 		}
+		if (e instanceof java.nio.file.InvalidPathException p) { // a path made from text read later (a table, a macro)
+			err.println("error: " + org.rate2spike.util.PathNames.unusable("path", p).getMessage());
+			return 2;
+		}
 		if (e instanceof CancelledException) {
+			console.progress().kept("nothing was finished, so nothing was written (the folder is as it was)");
 			err.println("cancelled: " + e.getMessage());
 			return 1;
 		}

@@ -109,6 +109,9 @@ final class SweepCommands {
 					return console.progress().cancelled();
 				}
 			});
+			console.progress().kept(r.done() + r.failed() == 0 ? "no point had finished; all " + r.points() + " are pending (the same " +
+				"sweep command runs them)" : "the finished points are kept in " + o.dir().resolve(SweepTable.FILE) + "; the others are " +
+				"pending (the same sweep command runs them)");
 			report(o.dir(), r);
 			return console.progress().cancelled() || r.failed() > 0 ? 1 : 0;
 		}
@@ -120,7 +123,11 @@ final class SweepCommands {
 		}
 
 		private void report(final Path dir, final SweepResult r) {
-			console.out().printf("%d of %d points done, %d failed; wrote %s%n", r.done(), r.points(), r.failed(), dir.resolve(SweepTable.FILE));
+			final int pending = r.points() - r.done() - r.failed();
+			final Path csv = dir.resolve(SweepTable.FILE);
+			console.out().printf("%d of %d points done, %d failed%s; wrote %s%n", r.done(), r.points(), r.failed(), pending <= 0 ? ""
+				: String.format(", %d pending (%sthe same sweep command runs them)", pending, console.progress().cancelled() ? "cancelled; " : ""),
+				java.nio.file.Files.exists(csv) ? csv : dir.resolve("sweep.json"));
 			r.summaryLines().forEach(console.out()::println);
 		}
 	}

@@ -146,7 +146,14 @@ public final class MacroRunner implements AutoCloseable {
 			err.println("error: macro takes a macro file and optionally its argument: macro macros/oscillation.ijm results/oscillation");
 			return 2;
 		}
-		final Path file = Path.of(args.get(0));
+		final Path file;
+		try {
+			file = org.rate2spike.util.PathNames.of("macro", args.get(0));
+		}
+		catch (final org.rate2spike.util.ParameterException e) {
+			err.println("error: " + e.getMessage());
+			return 2;
+		}
 		if (!Files.isRegularFile(file)) {
 			err.println("error: macro: " + file + " does not exist or is not a file");
 			return 2;

@@ -69,6 +69,9 @@ public abstract class Rate2SpikeCommand extends ContextCommand {
 		catch (final IOException e) {
 			fail("could not read or write a file: " + e.getMessage());
 		}
+		catch (final java.nio.file.InvalidPathException e) { // a file field this Java cannot encode (LANG=C)
+			fail(org.rate2spike.util.PathNames.unusable("path", e).getMessage());
+		}
 		catch (final OutOfMemoryError e) {
 			fail("out of memory: give Fiji more memory (Edit > Options > Memory & Threads) or use fewer neurons");
 		}
@@ -132,7 +135,7 @@ public abstract class Rate2SpikeCommand extends ContextCommand {
 	/** A required file input as a path, with the promised message when it is missing. */
 	protected static Path required(final String name, final File file) {
 		if (file == null || file.getPath().isBlank()) throw new ParameterException(name, "is required: choose a file");
-		return file.toPath();
+		return org.rate2spike.util.PathNames.of(name, file.getPath());
 	}
 
 	/**
@@ -164,7 +167,7 @@ public abstract class Rate2SpikeCommand extends ContextCommand {
 	protected static Path optionalFolder(final String name, final File folder) {
 		if (folder == null || folder.getPath().isBlank()) return null;
 		if (folder.exists() && !folder.isDirectory()) throw new ParameterException(name, folder + " exists and is not a folder");
-		return folder.toPath();
+		return org.rate2spike.util.PathNames.of(name, folder.getPath());
 	}
 
 	/** How a refusal to overwrite tells the user what to do; {@code overwrite} is the field every writing command has. */

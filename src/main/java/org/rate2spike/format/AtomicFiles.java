@@ -29,6 +29,12 @@ public final class AtomicFiles {
 	/** The ending of temporary files; {@link #cleanTemporaryFiles} removes the ones dead writers left. */
 	public static final String PART = ".part";
 
+	/**
+	 * The name of a run's staging folder begins with this ({@code app.RunTransaction}); a failed write into one is
+	 * reported under the name the file was to have in the run folder, since the staging folder is removed.
+	 */
+	public static final String STAGING_PREFIX = ".rate2spike-run-";
+
 	private static final AtomicLong COUNTER = new AtomicLong();
 
 	private AtomicFiles() {}
@@ -54,7 +60,7 @@ public final class AtomicFiles {
 			Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (final IOException e) {
-			throw failure("could not write " + file, e);
+			throw failure("could not write " + shown(file), e);
 		}
 		finally {
 			try {
@@ -64,6 +70,14 @@ public final class AtomicFiles {
 				// the next run in this folder removes it
 			}
 		}
+	}
+
+	/** {@code file}, or for a file in a staging folder the file of that name in the run folder. */
+	static Path shown(final Path file) {
+		final Path parent = file.getParent();
+		if (parent == null || parent.getFileName() == null || parent.getParent() == null ||
+			!parent.getFileName().toString().startsWith(STAGING_PREFIX)) return file;
+		return parent.getParent().resolve(file.getFileName());
 	}
 
 	public static void write(final Path file, final byte[] bytes) throws IOException {

@@ -43,7 +43,7 @@ public final class BaselineFile {
 	}
 
 	public static RateBaseline load(final Path file) throws IOException {
-		final Npz.Contents c = Npz.read(file);
+		final Npz.Contents c = Npz.read(file, TargetsFile.guard(file));
 		final JsonObject meta = TargetsFile.checkHeader(c, FORMAT);
 		final RateTargets t = TargetsFile.targets(c, meta);
 		try {

@@ -29,16 +29,16 @@ public final class DataTaskFiles {
 	public static DataTask task(final DataOptions options, final DataValues given, final double dt) {
 		if (given.targets() == null && options.targetsFile().isEmpty()) throw new ParameterException("data_targets",
 			"the data task needs a table or image of targets: --targets FILE (see the README, 'Tasks and your own data')");
-		final Dataset targets = given.targets() != null ? given.targets() : readOrFail(options.targetsFile(), options.sampleInterval());
+		final Dataset targets = given.targets() != null ? given.targets() : readOrFail("data_targets", options.targetsFile(), options.sampleInterval());
 		final Dataset inputs = given.inputs() != null ? given.inputs()
-			: options.inputsFile().isEmpty() ? null : readOrFail(options.inputsFile(), options.sampleInterval());
+			: options.inputsFile().isEmpty() ? null : readOrFail("data_inputs", options.inputsFile(), options.sampleInterval());
 		final Dataset activity = given.factors() != null ? given.factors()
-			: options.factorsFile().isEmpty() ? null : readOrFail(options.factorsFile(), options.sampleInterval());
+			: options.factorsFile().isEmpty() ? null : readOrFail("data_factors", options.factorsFile(), options.sampleInterval());
 		return new DataSpec(targets, inputs, activity, options).task(dt);
 	}
 
-	private static Dataset readOrFail(final String file, final double sampleInterval) {
-		final Path path = Path.of(file);
+	private static Dataset readOrFail(final String param, final String file, final double sampleInterval) {
+		final Path path = org.rate2spike.util.PathNames.of(param, file);
 		try {
 			return DataFiles.read(path, sampleInterval);
 		}

@@ -73,7 +73,7 @@ public final class NetworkFile {
 	}
 
 	public static Checkpoint loadCheckpoint(final Path file) throws IOException {
-		final Npz.Contents c = Npz.read(file, TargetsFile.guard(file, true));
+		final Npz.Contents c = Npz.read(file, TargetsFile.guard(file));
 		final TrainedNetwork net = load(file, c);
 		final JsonObject meta = TargetsFile.checkHeader(c, FORMAT);
 		if (!meta.has("checkpoint")) throw new FileFormatException(file, "is a network file without a checkpoint; resume takes " +
@@ -167,7 +167,7 @@ public final class NetworkFile {
 	}
 
 	public static TrainedNetwork load(final Path file) throws IOException {
-		return load(file, Npz.read(file, TargetsFile.guard(file, true)));
+		return load(file, Npz.read(file, TargetsFile.guard(file)));
 	}
 
 	private static TrainedNetwork load(final Path file, final Npz.Contents c) {

@@ -29,7 +29,7 @@ public final class ReadoutFile {
 	private ReadoutFile() {}
 
 	public static Map<String, Readout> list(final Path file) throws IOException {
-		final Npz.Contents c = Npz.read(file);
+		final Npz.Contents c = Npz.read(file, TargetsFile.guard(file));
 		final JsonObject meta = TargetsFile.checkHeader(c, NetworkFile.FORMAT);
 		final Map<String, Readout> out = new LinkedHashMap<>();
 		if (!meta.has("readouts")) return out;
@@ -73,7 +73,7 @@ public final class ReadoutFile {
 	}
 
 	private static void addLocked(final Path file, final Readout r, final boolean overwrite) throws IOException {
-		final Npz.Contents c = Npz.read(file);
+		final Npz.Contents c = Npz.read(file, TargetsFile.guard(file));
 		final JsonObject meta = TargetsFile.checkHeader(c, NetworkFile.FORMAT);
 		final JsonObject readouts = meta.has("readouts") ? meta.getAsJsonObject("readouts") : new JsonObject();
 		if (readouts.has(r.name()) && !overwrite) throw new ParameterException("readout_name", "'" + r.name() +

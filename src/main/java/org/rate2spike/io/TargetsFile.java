@@ -45,48 +45,26 @@ public final class TargetsFile {
 	}
 
 	public static RateTargets load(final Path file) throws IOException {
-		final Npz.Contents c = Npz.read(file, guard(file, false));
+		final Npz.Contents c = Npz.read(file, guard(file));
 		final JsonObject meta = checkHeader(c, FORMAT);
 		return targets(c, meta);
 	}
 
 	/**
-	 * Checks each array's declared shape against the sizes meta.json gives (Ñ, ñ and, for a network, N, n) before the
-	 * array is inflated; -1 in an expected shape is any length. Arrays before meta.json, or of a file whose meta.json
-	 * cannot be read, get only the memory check (and the later checks of {@link #load}).
+	 * Checks each array's declared shape against the sizes meta.json gives before the array is inflated, for every kind
+	 * of Rate2Spike file, chosen by meta.json's {@code format}: the targets' arrays (Ñ, ñ) in all of them, a network's
+	 * (N, n, its checkpoint and its named readouts, {@code readout_<name>} as channels × features) and a baseline's
+	 * (Ñ). -1 in an expected shape is any length. Arrays before meta.json, or of a file whose meta.json cannot be read,
+	 * get only the memory check (and the later checks of the loaders, which name what is wrong with meta.json).
 	 */
-	static Npz.Guard guard(final Path file, final boolean network) {
+	public static Npz.Guard guard(final Path file) {
 		final Map<String, int[]> expected = new java.util.HashMap<>();
 		final boolean[] parsed = { false };
 		return (name, shape, texts) -> {
 			if (!parsed[0] && texts.containsKey("meta.json")) {
 				parsed[0] = true;
 				try {
-					final JsonObject meta = com.google.gson.JsonParser.parseString(texts.get("meta.json")).getAsJsonObject();
-					final int units = TrainingConfig.fromMap(Json.strings(meta.getAsJsonObject("rate"))).rate().units();
-					final int pcs = meta.get("pcs").getAsInt();
-					expected.put("rate_recurrent", new int[] { units, units });
-					expected.put("rate_output_drive", new int[] { units, -1 });
-					expected.put("rate_input_drive", new int[] { units, -1 });
-					expected.put("rate_initial_state", new int[] { units });
-					expected.put("pca_components", new int[] { units, pcs });
-					expected.put("pca_eigenvalues", new int[] { units });
-					if (network) {
-						final var sp = TrainingConfig.fromMap(Json.strings(meta.getAsJsonObject("spiking"))).spiking();
-						final int n = sp.neurons(), traces = 2 * sp.trained();
-						expected.put("feedback_projection", new int[] { n, pcs });
-						expected.put("input_projection", new int[] { n, -1 });
-						expected.put("trained_neurons", new int[] { sp.trained() });
-						expected.put("slow_random", new int[] { n, n });
-						expected.put("fast_random", new int[] { n, n });
-						expected.put("initial_voltage", new int[] { n });
-						expected.put("mean_input", new int[] { n });
-						expected.put("feedback_weights", new int[] { pcs, traces });
-						expected.put("readout_weights", new int[] { -1, traces });
-						expected.put("checkpoint_p", new int[] { traces, traces });
-						expected.put("checkpoint_pending", new int[] { -1, traces });
-						for (int i = 0; i < 6; i++) expected.put("checkpoint_state_" + i, new int[] { -1 });
-					}
+					expect(com.google.gson.JsonParser.parseString(texts.get("meta.json")).getAsJsonObject(), expected);
 				}
 				catch (final RuntimeException e) {
 					expected.clear(); // the full checks of load name what is wrong with meta.json
@@ -104,6 +82,46 @@ public final class TargetsFile {
 					"meta.json says " + w + "; the file is damaged or was not written by Rate2Spike (not read)");
 			}
 		};
+	}
+
+	/** The shapes meta.json promises, by array name (see {@link #guard}). */
+	private static void expect(final JsonObject meta, final Map<String, int[]> expected) {
+		final String format = meta.has("format") ? meta.get("format").getAsString() : "";
+		final int units = TrainingConfig.fromMap(Json.strings(meta.getAsJsonObject("rate"))).rate().units();
+		final int pcs = meta.get("pcs").getAsInt();
+		expected.put("rate_recurrent", new int[] { units, units });
+		expected.put("rate_output_drive", new int[] { units, -1 });
+		expected.put("rate_input_drive", new int[] { units, -1 });
+		expected.put("rate_initial_state", new int[] { units });
+		expected.put("pca_components", new int[] { units, pcs });
+		expected.put("pca_eigenvalues", new int[] { units });
+		if (format.equals(BaselineFile.FORMAT)) {
+			expected.put("baseline_recurrent", new int[] { units, units });
+			expected.put("baseline_readout", new int[] { -1, units });
+			expected.put("training_nmse", new int[] { -1 });
+		}
+		if (!format.equals(NetworkFile.FORMAT)) return;
+		final var sp = TrainingConfig.fromMap(Json.strings(meta.getAsJsonObject("spiking"))).spiking();
+		final int n = sp.neurons(), traces = 2 * sp.trained();
+		expected.put("feedback_projection", new int[] { n, pcs });
+		expected.put("input_projection", new int[] { n, -1 });
+		expected.put("trained_neurons", new int[] { sp.trained() });
+		expected.put("slow_random", new int[] { n, n });
+		expected.put("fast_random", new int[] { n, n });
+		expected.put("initial_voltage", new int[] { n });
+		expected.put("mean_input", new int[] { n });
+		expected.put("feedback_weights", new int[] { pcs, traces });
+		expected.put("readout_weights", new int[] { -1, traces });
+		expected.put("training_nmse", new int[] { -1 });
+		expected.put("training_factor_nmse", new int[] { -1 });
+		expected.put("checkpoint_p", new int[] { traces, traces });
+		expected.put("checkpoint_pending", new int[] { -1, traces });
+		for (int i = 0; i < 6; i++) expected.put("checkpoint_state_" + i, new int[] { -1 });
+		if (meta.has("readouts")) for (final var e : meta.getAsJsonObject("readouts").entrySet()) {
+			final JsonObject r = e.getValue().getAsJsonObject();
+			expected.put("readout_" + e.getKey(), new int[] { r.has("channels") ? r.get("channels").getAsInt() : -1,
+				r.has("features") ? r.get("features").getAsInt() : -1 });
+		}
 	}
 
 	static JsonObject header(final String format) {
