@@ -26,7 +26,15 @@ class BenchmarkTest {
 		final String[] rows = out.lines().filter(l -> l.startsWith("   120 ")).toArray(String[]::new);
 		assertEquals(2, rows.length, out); // the wall-time row and the CPU-time row
 		final String[] wall = rows[0].trim().split("\\s+"), cpu = rows[1].trim().split("\\s+");
-		for (int i = 2; i < 7; i++) assertTrue(Double.parseDouble(wall[i]) > 0, "phase figure " + i + " in " + rows[0]);
+		// a replayed phase can take under half a millisecond in smoke mode, printed as 0.000: each figure is a number,
+		// and together they show that the phases ran
+		double sum = 0;
+		for (int i = 2; i < 7; i++) {
+			final double v = Double.parseDouble(wall[i]);
+			assertTrue(v >= 0, "phase figure " + i + " in " + rows[0]);
+			sum += v;
+		}
+		assertTrue(sum > 0, "the phases' wall times in " + rows[0]);
 		for (int i = 2; i < 6; i++) assertTrue(Double.parseDouble(cpu[i]) >= 0, "cpu figure " + i + " in " + rows[1]); // 10-ms ticks: may be 0
 		assertTrue(out.contains("process CPU seconds"), out);
 	}
