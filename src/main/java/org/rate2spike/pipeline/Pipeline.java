@@ -154,20 +154,21 @@ public final class Pipeline {
 			if (t.data() == null) throw new ParameterException("data_targets", NO_DATA);
 			return t.data().task(dt);
 		}
-		// new data are laid out in trials as the network was trained on them
-		final DataOptions options = t.data() == null ? data : data.with("trial_layout",
-			t.data().task(dt).continuous() ? "continuous" : "separate");
+		// the task the network was trained on (null in files that keep no data): new data are laid out in trials like it
+		final DataTask trained = t.data() == null ? null : t.data().task(dt);
+		final DataOptions options = trained == null ? data : data.with("trial_layout",
+			trained.continuous() ? "continuous" : "separate");
 		final DataTask task = DataTaskFiles.task(options.validate(), given, dt);
-		checkShape(t, task, options);
+		checkShape(t, trained, task);
 		return task;
 	}
 
-	/** New data must have the channels, inputs and conditions the network was trained on. */
-	private static void checkShape(final RateTargets t, final DataTask task, final DataOptions data) {
+	/** New data must have the channels, inputs and conditions the network was trained on ({@code trained}, or null). */
+	private static void checkShape(final RateTargets t, final DataTask trained, final DataTask task) {
 		if (task.outputs() != t.outputs()) throw new ParameterException("data_targets", task.spec().targets().source() + " has " +
 			task.outputs() + " channels but the network was trained on " + t.outputs() + " target channels");
 		final DataSpec kept = t.data();
-		final boolean wasCued = kept != null ? kept.task(t.params().dt()).cued() : t.inputs() == 3 && task.cued();
+		final boolean wasCued = trained != null ? trained.cued() : t.inputs() == 3 && task.cued();
 		if (task.inputs() != t.inputs() || wasCued != task.cued()) throw new ParameterException("data_inputs", (task.cued()
 			? "without --inputs the conditions are cued (3 inputs)" : task.spec().inputs().source() + " has " + task.inputs() + " channels") +
 			" but the network was trained " + (wasCued ? "with cued conditions (3 inputs)" : "on " + t.inputs() + " input channels"));

@@ -36,8 +36,6 @@ public record DataOptions(
 	public DataOptions with(final String name, final Object value) {
 		return TABLE.with(this, name, value);
 	}
-	public static final String[] NORMALIZATIONS = { "none", "max" };
-	public static final String[] TRIAL_LAYOUTS = { "auto", "separate", "continuous" };
 
 	public DataOptions {
 		targetsFile = targetsFile == null ? "" : targetsFile.trim();
