@@ -166,6 +166,22 @@ public class NwbFileTest {
 		assertEquals("7", out);
 	}
 
+	/** Runs only where pynwb is installed (it is not on Debian 12 and PyPI is not reachable here): docs/file-formats.md. */
+	@Test
+	void pynwbReadsTheUnitsAndTrials(@TempDir final Path dir) throws Exception {
+		ExportFiles.write(dir, data(), ExportFiles.Format.NWB, "{\"seed\": 7}", "3 test trials");
+		final String out = NumPy.runWith("pynwb", dir, dir.resolve(NwbFile.FILE).toString(),
+			"import sys, pynwb",
+			"with pynwb.NWBHDF5IO(sys.argv[1], 'r') as io:",
+			"    nwb = io.read()",
+			"    counts = [len(nwb.units['spike_times'][i]) for i in range(len(nwb.units))]",
+			"    assert counts == [3, 0, 3], counts",
+			"    assert list(nwb.trials['condition'][:]) == ['left', 'right', 'left']",
+			"    assert nwb.acquisition['target'].data.shape == (140, 2)",
+			"    print(sum(counts))");
+		assertEquals("6", out, "the spike counts of the CSV export");
+	}
+
 	@Test
 	void aRunWithoutSpikesHasNoUnitsTable(@TempDir final Path dir) throws Exception {
 		final Export.Data d = data();
