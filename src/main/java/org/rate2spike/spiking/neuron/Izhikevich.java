@@ -7,8 +7,11 @@ import org.rate2spike.spiking.SpikingParams;
 /**
  * Izhikevich's (2003) model in its own units (V in mV, time in ms): dV/dt = 0.04V² + 5V + 140 − u + I,
  * du/dt = a(bV − u); V ≥ 30 mV resets V to c and adds d to u. The drive enters as I = izh_bias + izh_gain·V∞. V is
- * advanced in sub-steps of at most 0.5 ms (as in Izhikevich's own code) with u held, then u by the whole step. V is
- * capped at the peak in each sub-step, so that the quadratic term cannot overflow before the reset.
+ * advanced in sub-steps of at most 0.5 ms (as in Izhikevich's own code) with u held, then u by the whole step. Where
+ * dV/dt falls with V (V below −62.5 mV) a sub-step is linearly implicit, V += h·f/(1 − h·f'): plain Euler there
+ * overshoots once inhibition holds V far below rest (f' < −4/ms at −150 mV), throws V onto the quadratic's upper branch
+ * and fires every step. On the rising side it is Izhikevich's Euler step. V is capped at the peak in each sub-step, so
+ * that the quadratic term cannot overflow before the reset.
  */
 final class Izhikevich implements Membrane {
 
@@ -84,7 +87,8 @@ final class Izhikevich implements Membrane {
 		for (int k = 0; k < substeps; k++)
 			for (int i = s; i < e; i++) {
 				final double x = v[i];
-				v[i] = Math.min(PEAK, x + h * (0.04 * x * x + 5 * x + 140 - u[i] + (bias + gain * drive[i])));
+				final double f = 0.04 * x * x + 5 * x + 140 - u[i] + (bias + gain * drive[i]);
+				v[i] = Math.min(PEAK, x + h * f / (1 - h * Math.min(0, 0.08 * x + 5)));
 			}
 		final double am = stepMs * a;
 		for (int i = s; i < e; i++) u[i] += am * (b * v[i] - u[i]);

@@ -95,7 +95,8 @@ final class ReferenceMembrane implements Membrane {
 		final double h = ms / n;
 		for (int j = 0; j < n; j++) {
 			final double x = v[i];
-			v[i] = Math.min(Izhikevich.PEAK, x + h * (0.04 * x * x + 5 * x + 140 - extra[k] + current));
+			final double f = 0.04 * x * x + 5 * x + 140 - extra[k] + current, slope = 0.08 * x + 5;
+			v[i] = Math.min(Izhikevich.PEAK, slope < 0 ? x + h * f / (1 - h * slope) : x + h * f / 1);
 		}
 		extra[k] += ms * pr.a() * (pr.b() * v[i] - extra[k]);
 		if (v[i] < Izhikevich.PEAK) return false;
