@@ -33,7 +33,7 @@ class ArchitectureTest {
 	static final Set<String> MODEL = Set.of("util", "params", "kernels", "task", "rate", "spiking", "learn", "readout",
 		"protocol", "baseline");
 
-	private static final Pattern EDGE = Pattern.compile("^\\s+org\\.rate2spike\\.(\\w+)\\s+->\\s+(\\S+)", Pattern.MULTILINE);
+	private static final Pattern EDGE = Pattern.compile("^\\s+org\\.rate2spike\\.(\\w+)(?:\\.\\w+)*\\s+->\\s+(\\S+)", Pattern.MULTILINE); // a subpackage is its layer
 
 	/**
 	 * "   org.rate2spike.a -> org.rate2spike.b" lines: from jdeps over the compiled classes, or, on a Java runtime
@@ -55,7 +55,7 @@ class ArchitectureTest {
 		final Pattern ref = Pattern.compile("\\b((?:org\\.rate2spike\\.\\w+)|ij|org\\.jfree|org\\.scijava|com\\.google\\.gson)\\.[\\w.]*[A-Z]");
 		try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/rate2spike"))) {
 			for (final Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
-				final String pkg = f.getParent().getFileName().toString();
+				final String pkg = Path.of("src/main/java/org/rate2spike").relativize(f).getName(0).toString(); // a subpackage is its layer
 				b.append("   org.rate2spike.").append(pkg).append(" -> org.rate2spike.").append(pkg).append('\n'); // every package is seen
 				final Matcher m = ref.matcher(Files.readString(f).replaceAll("(?s)/\\*.*?\\*/|//[^\\n]*|\"(?:\\\\.|[^\"\\\\])*\"", ""));
 				while (m.find()) b.append("   org.rate2spike.").append(pkg).append(" -> ").append(m.group(1)).append('\n');

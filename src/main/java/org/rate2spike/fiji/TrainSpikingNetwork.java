@@ -78,6 +78,29 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 		min = "1", max = "100000", stepSize = "10")
 	private double max_rate_hz = 200;
 
+	@Parameter(label = "Neuron model", description = "lif, alif (adaptive LIF), izhikevich_rs, izhikevich_fs (Izhikevich regular/fast spiking) or theta (quadratic integrate-and-fire)",
+		choices = { "lif", "alif", "izhikevich_rs", "izhikevich_fs", "theta" })
+	private String neuron_model = "lif";
+
+	@Parameter(label = "Neuron model, 2nd population", description = "the second (inhibitory) population's neuron model, or same",
+		choices = { "same", "lif", "alif", "izhikevich_rs", "izhikevich_fs", "theta" })
+	private String neuron_model_i = "same";
+
+	@Parameter(label = "Adaptation τw (s)", description = "time constant of the adaptation current (alif)", min = "0.0001", max = "100", stepSize = "0.01")
+	private double tau_adapt = 0.1;
+
+	@Parameter(label = "Adaptation jump b", description = "what each spike adds to the adaptation current (alif; units of V)", min = "0", max = "1000", stepSize = "0.1")
+	private double adapt_jump = 1;
+
+	@Parameter(label = "Izhikevich input gain", description = "Izhikevich input per unit of drive: I = izh_bias + izh_gain·V∞", min = "0.001", max = "10000", stepSize = "1")
+	private double izh_gain = 10;
+
+	@Parameter(label = "Izhikevich input bias", description = "Izhikevich input I at drive V∞ = 0 (4 is the presets' rheobase)", min = "-1000", max = "1000", stepSize = "0.5")
+	private double izh_bias = 4;
+
+	@Parameter(label = "Theta input gain", description = "theta neuron input per unit of drive: I = theta_gain·V∞", min = "0.001", max = "10000", stepSize = "0.1")
+	private double theta_gain = 1;
+
 	@Parameter(label = "Settling trials", description = "settling trials at the start of every phase", min = "0", max = "100000")
 	private int trials_init = 50;
 

@@ -48,8 +48,9 @@ public final class NetworkFile {
 
 	/**
 	 * A checkpoint: a network file (loadable and testable as the partial network it holds) plus the state to continue
-	 * from: {@code checkpoint_state} (6 rows: V, feedback current, slow and fast random currents, s, inhibition —
-	 * as a ragged set of arrays {@code checkpoint_state_0…5}), {@code checkpoint_p} (2n×2n), {@code checkpoint_pending}
+	 * from: {@code checkpoint_state} (6 rows: V, feedback current, slow and fast random currents, s, inhibition, then
+	 * one row per variable of neuron-model state such as alif's w or Izhikevich's u — as a ragged set of arrays
+	 * {@code checkpoint_state_0…}), {@code checkpoint_p} (2n×2n), {@code checkpoint_pending}
 	 * (k×2n), {@code checkpoint_neg_c}, {@code checkpoint_q_slow}, {@code checkpoint_q_fast}, {@code checkpoint_flags},
 	 * and {@code checkpoint.rls_trials_done} in meta.json.
 	 */
@@ -80,8 +81,10 @@ public final class NetworkFile {
 			"the checkpoint.npz that train --checkpoint-every writes");
 		try {
 			final int size = 2 * net.connectivity().trained().length;
-			final double[][] state = new double[6][];
-			for (int i = 0; i < 6; i++) state[i] = c.array("checkpoint_state_" + i).doubles();
+			int rows = 6; // the network's own rows, then any rows of neuron-model state
+			while (c.arrays().containsKey("checkpoint_state_" + rows)) rows++;
+			final double[][] state = new double[rows][];
+			for (int i = 0; i < rows; i++) state[i] = c.array("checkpoint_state_" + i).doubles();
 			final NpyArray pending = c.array("checkpoint_pending");
 			final double[][] pend = pending.shape()[0] == 0 ? new double[0][] : c.array("checkpoint_pending", pending.shape()[0], size).rows();
 			final Rls.Snapshot r = new Rls.Snapshot(c.array("checkpoint_p", size, size).rows(), pend,

@@ -3,12 +3,15 @@ package org.rate2spike.spiking;
 import java.util.Arrays;
 
 import org.rate2spike.kernels.Kernels;
+import org.rate2spike.spiking.neuron.Membrane;
+import org.rate2spike.spiking.neuron.Membranes;
 import org.rate2spike.task.Trial;
 
 /**
- * State and time step of N leaky integrate-and-fire neurons:
- * τm dV/dt = −V + V∞ with V∞ = U·uPC·ẑ + inhibition + random slow/fast currents − Ī + U·ũ_in·f_in,
- * integrated exactly over each step. A neuron spikes when V ≥ V_th and is reset to V_th + V_r. Each spike adds 1
+ * State and time step of N spiking neurons driven by
+ * V∞ = U·uPC·ẑ + inhibition + random slow/fast currents − Ī + U·ũ_in·f_in. Each population's {@link Membrane}
+ * (its neuron model) turns V∞ into V, spikes and resets; for the LIF, τm dV/dt = −V + V∞, integrated exactly over each
+ * step, a spike at V ≥ V_th and a reset to V_th + V_r. Each spike adds 1
  * to its neuron's slow (τs) and fast (τf) traces. Only the n trained neurons' traces are kept (they form s); the
  * global inhibition is one scalar, because every neuron receives the same. No allocation per step.
  */
@@ -16,8 +19,9 @@ public final class SpikingNetwork {
 
 	private final SpikingConnectivity c;
 	private final int n;
-	private final double decayM, decayS, decayF;
-	private final double threshold, resetTo;
+	private final double decayS, decayF;
+	private final Membrane[] membranes; // one per population, in index order
+	private final int modelRows; // rows of model state in saveState()
 	private final double inhibitionPerSpike;
 	private final double[] meanInput;
 	private final boolean slowRandom, fastRandom;
@@ -38,11 +42,10 @@ public final class SpikingNetwork {
 	public SpikingNetwork(final SpikingParams p, final SpikingConnectivity c, final double dt, final double[] meanInput) {
 		this.c = c;
 		this.n = p.neurons();
-		decayM = Math.exp(-dt / p.tauM());
 		decayS = Math.exp(-dt / p.tauS());
 		decayF = Math.exp(-dt / p.tauF());
-		threshold = p.threshold();
-		resetTo = p.threshold() + p.reset();
+		membranes = Membranes.of(p, Populations.of(p), dt);
+		modelRows = Membranes.stateRows(membranes);
 		inhibitionPerSpike = p.inhibition() / (p.tauF() * n);
 		this.meanInput = meanInput;
 		slowRandom = c.slowRandom().length > 0;
@@ -64,7 +67,7 @@ public final class SpikingNetwork {
 
 	/** Every phase starts here: V from the seeded draw, everything else at zero. */
 	public void reset(final double[] v0) {
-		System.arraycopy(v0, 0, v, 0, n);
+		for (final Membrane m : membranes) m.start(v, v0);
 		Arrays.fill(feedbackCurrent, 0);
 		Arrays.fill(slowCurrent, 0);
 		Arrays.fill(fastCurrent, 0);
@@ -74,22 +77,29 @@ public final class SpikingNetwork {
 		trainedSpikeCount = 0;
 	}
 
-	/** The state carried between steps, for checkpoints: {V, feedback current, slow and fast random currents, s, {inhibition}}. */
+	/**
+	 * The state carried between steps, for checkpoints: {V, feedback current, slow and fast random currents, s,
+	 * {inhibition}}, then the neuron models' own state (e.g. alif's w, Izhikevich's u), population by population.
+	 */
 	public double[][] saveState() {
-		return new double[][] { v.clone(), feedbackCurrent.clone(), slowCurrent.clone(), fastCurrent.clone(), s.clone(),
+		final double[][] core = { v.clone(), feedbackCurrent.clone(), slowCurrent.clone(), fastCurrent.clone(), s.clone(),
 			{ inhibition } };
+		return Membranes.appendState(core, membranes);
 	}
 
 	/** Continues from {@link #saveState()}'s result. */
 	public void restoreState(final double[][] st) {
-		if (st.length != 6 || st[0].length != n || st[4].length != s.length) throw new IllegalArgumentException(
+		if (st.length < 6 || st[0].length != n || st[4].length != s.length) throw new IllegalArgumentException(
 			"a saved state of " + st[0].length + " neurons does not fit this network of " + n);
+		if (st.length != 6 + modelRows) throw new IllegalArgumentException("a saved state with " + (st.length - 6) +
+			" rows of neuron-model state does not fit this network's neuron models, which keep " + modelRows);
 		System.arraycopy(st[0], 0, v, 0, n);
 		System.arraycopy(st[1], 0, feedbackCurrent, 0, n);
 		System.arraycopy(st[2], 0, slowCurrent, 0, n);
 		System.arraycopy(st[3], 0, fastCurrent, 0, n);
 		System.arraycopy(st[4], 0, s, 0, s.length);
 		inhibition = st[5][0];
+		Membranes.restoreState(st, 6, membranes);
 		spikeCount = 0;
 		trainedSpikeCount = 0;
 	}
@@ -107,14 +117,8 @@ public final class SpikingNetwork {
 			final double[] w = inW[k];
 			for (int i = 0; i < n; i++) vInf[i] += w[i] * a;
 		}
-		for (int i = 0; i < n; i++) v[i] = vInf[i] + (v[i] - vInf[i]) * decayM;
 		int count = 0;
-		for (int i = 0; i < n; i++) {
-			if (v[i] >= threshold) {
-				v[i] = resetTo;
-				spikes[count++] = i;
-			}
-		}
+		for (final Membrane m : membranes) count = m.step(v, vInf, spikes, count); // V, threshold and reset
 		spikeCount = count;
 
 		final int m = s.length / 2;

@@ -1,6 +1,7 @@
 package org.rate2spike.spiking;
 
 import org.rate2spike.params.Param;
+import org.rate2spike.spiking.neuron.NeuronModel;
 import org.rate2spike.params.ParamTable;
 import org.rate2spike.util.Check;
 
@@ -22,6 +23,13 @@ import org.rate2spike.util.Check;
  * @param rlsRegularizer α, initial P = I/α
  * @param initialVoltage V starts at this scale times N(0,1)
  * @param maxRateHz divergence guard: training stops when a trial's population rate exceeds this
+ * @param neuronModel the first (or only) population's neuron model ({@link NeuronModel} keys)
+ * @param neuronModelI the second population's model, or {@code same}
+ * @param tauAdapt τw, time constant of the adaptation current (alif)
+ * @param adaptJump b, what each spike adds to the adaptation current (alif; units of V)
+ * @param izhGain Izhikevich input per unit of V∞: I = izh_bias + izh_gain·V∞
+ * @param izhBias Izhikevich input at V∞ = 0
+ * @param thetaGain theta neuron input per unit of V∞: I = theta_gain·V∞
  */
 public record SpikingParams(
 	@Param(name = "neurons", value = "500", min = "1", description = "N, spiking neurons") int neurons,
@@ -41,7 +49,15 @@ public record SpikingParams(
 	@Param(name = "dt_rls", value = "10", min = "1", unit = "steps", description = "mean number of steps between RLS updates") double rlsInterval,
 	@Param(name = "rls_alpha", value = "1", min = "0", minOpen = true, description = "RLS regulariser α: P starts as I/α") double rlsRegularizer,
 	@Param(name = "v_init", value = "0.001", min = "0", description = "scale of the random initial membrane potentials") double initialVoltage,
-	@Param(name = "max_rate_hz", value = "200", min = "0", minOpen = true, unit = "Hz", description = "divergence guard: stop when a trial's population rate exceeds this") double maxRateHz) {
+	@Param(name = "max_rate_hz", value = "200", min = "0", minOpen = true, unit = "Hz", description = "divergence guard: stop when a trial's population rate exceeds this") double maxRateHz,
+	// the neuron models (docs/neuron-models.md): kept together at the end
+	@Param(name = "neuron_model", value = "lif", choices = { "lif", "alif", "izhikevich_rs", "izhikevich_fs", "theta" }, description = "neuron model: lif, alif (adaptive LIF), izhikevich_rs, izhikevich_fs (Izhikevich regular/fast spiking) or theta (quadratic integrate-and-fire)") String neuronModel,
+	@Param(name = "neuron_model_i", value = "same", choices = { "same", "lif", "alif", "izhikevich_rs", "izhikevich_fs", "theta" }, description = "the second (inhibitory) population's neuron model, or same") String neuronModelI,
+	@Param(name = "tau_adapt", value = "0.1", min = "0", minOpen = true, unit = "s", description = "τw, time constant of the adaptation current (alif)") double tauAdapt,
+	@Param(name = "adapt_jump", value = "1", min = "0", description = "b, what each spike adds to the adaptation current (alif; units of V)") double adaptJump,
+	@Param(name = "izh_gain", value = "10", min = "0", minOpen = true, description = "Izhikevich input per unit of drive: I = izh_bias + izh_gain·V∞") double izhGain,
+	@Param(name = "izh_bias", value = "4", description = "Izhikevich input I at drive V∞ = 0 (4 is the presets' rheobase)") double izhBias,
+	@Param(name = "theta_gain", value = "1", min = "0", minOpen = true, description = "theta neuron input per unit of drive: I = theta_gain·V∞") double thetaGain) {
 
 	public static final SpikingParams DEFAULTS = ParamTable.defaults(SpikingParams.class);
 
@@ -62,7 +78,14 @@ public record SpikingParams(
 		Check.resolves("tau_m", tauM, dt);
 		Check.resolves("tau_s", tauS, dt);
 		Check.resolves("tau_f", tauF, dt);
+		if (model(0) == NeuronModel.ALIF || model(1) == NeuronModel.ALIF) Check.resolves("tau_adapt", tauAdapt, dt);
 		return this;
+	}
+
+	/** The neuron model of population {@code k} (0 or 1; see {@link Populations}). */
+	public NeuronModel model(final int k) {
+		final boolean own = k > 0 && !neuronModelI.equals(NeuronModel.SAME);
+		return own ? NeuronModel.of("neuron_model_i", neuronModelI) : NeuronModel.of("neuron_model", neuronModel);
 	}
 
 }

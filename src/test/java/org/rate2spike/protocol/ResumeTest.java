@@ -47,6 +47,21 @@ class ResumeTest {
 		assertSameAsWhole(whole, Pipeline.resume(c, Progress.NONE, Checkpoint.Schedule.NONE));
 	}
 
+	/** The neuron models with state besides V (alif's w, Izhikevich's u) resume from the state their checkpoint carries. */
+	@Test
+	void resumingNeuronModelsWithTheirOwnStateGivesTheUninterruptedResult(@TempDir final Path dir) throws IOException {
+		for (final String model : List.of("alif", "izhikevich_fs")) {
+			final TrainingConfig config = CONFIG.with("neuron_model", model);
+			final Pipeline.Run whole = Pipeline.train(config, Progress.NONE);
+			final Path file = dir.resolve(model + ".npz");
+			stopAfter(config, 2 + 5, file, List.of(2, 4));
+			final Checkpoint c = NetworkFile.loadCheckpoint(file);
+			assertEquals(7, c.networkState().length, model + ": the network's 6 rows and the model's own");
+			assertEquals(model, c.network().params().neuronModel());
+			assertSameAsWhole(whole, Pipeline.resume(c, Progress.NONE, Checkpoint.Schedule.NONE));
+		}
+	}
+
 	@Test
 	void resumingADataTaskFromItsCheckpointFileGivesTheUninterruptedResult(@TempDir final Path dir) throws IOException {
 		final Pipeline.Run whole = Pipeline.train(DATA, Progress.NONE);

@@ -136,6 +136,16 @@ class SweepTest {
 	}
 
 	@Test
+	void theNeuronModelIsAnAxisAndABadModelIsRefusedBeforeRunning() {
+		final SweepSpec spec = new SweepSpec(TrainingConfig.DEFAULTS, Map.of("neuron_model", List.of("lif", "theta")), List.of(1L),
+			1.5, false).validate();
+		assertEquals(List.of("lif", "theta"), spec.points().stream()
+			.map(p -> p.config(spec.base()).spiking().neuronModel()).toList());
+		assertEquals("neuron_model", assertThrows(ParameterException.class, () -> new SweepSpec(TrainingConfig.DEFAULTS,
+			Map.of("neuron_model", List.of("lif", "adex")), List.of(1L), 1.5, false).validate()).parameter());
+	}
+
+	@Test
 	void aTableFromAnotherSweepIsRefused(@TempDir final Path dir) throws IOException {
 		Files.writeString(dir.resolve(SweepTable.FILE), "kind,key,gz,seed\n");
 		final Exception e = assertThrows(ParameterException.class, () -> SweepRunner.run(SPEC, dir, 1, new SweepRunner.Listener() {}));

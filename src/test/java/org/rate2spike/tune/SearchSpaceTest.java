@@ -47,6 +47,19 @@ class SearchSpaceTest {
 	}
 
 	@Test
+	void neuronModelParametersAreAxesAndTheModelIsFixedAsAnOption() {
+		final TrainingConfig izh = BASE.with("neuron_model", "izhikevich_rs");
+		final SearchSpace s = SearchSpace.resolve("izh_gain=3:30:log,izh_bias=2:5,theta_gain=0.3:3,tau_adapt=0.05:0.5:log,adapt_jump=0:3",
+			"izh_gain,izh_bias,theta_gain,tau_adapt,adapt_jump", Set.of("neuron_model"), izh);
+		assertEquals(new Axis("izh_gain", 3, 30, true, false), s.axis("izh_gain"));
+		assertEquals(new Axis("adapt_jump", 0, 3, false, false), s.axis("adapt_jump"));
+		assertEquals("space: axis neuron_model is not numeric and cannot be searched; fix it with --neuron-model",
+			error("neuron_model=0:1"));
+		assertEquals("space: axis izh_gain the value 0 is not allowed (izh_gain: must be greater than 0 (got 0.0))",
+			error("izh_gain=0:10"));
+	}
+
+	@Test
 	void parametersGivenAsOptionsAreFixedUnlessNamed() {
 		assertEquals(List.of("rate_gain", "gz", "gs", "gf", "trained_fraction", "rls_alpha", "dt_rls"),
 			SearchSpace.resolve(Set.of("neurons", "trials_rls", "seed", "task"), BASE).names());

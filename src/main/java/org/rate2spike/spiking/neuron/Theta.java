@@ -1,0 +1,76 @@
+package org.rate2spike.spiking.neuron;
+
+import org.rate2spike.spiking.SpikingParams;
+
+/**
+ * The theta neuron (Ermentrout–Kopell), the quadratic integrate-and-fire neuron V = tan(θ/2) written as a phase:
+ * τm dθ/dt = 1 − cos θ + (1 + cos θ)·I with I = theta_gain·V∞, so that, as for the LIF, V∞ = 0 is the firing
+ * threshold; for I > 0 it fires at sqrt(I)/(π·τm). Forward Euler in θ; the neuron spikes when θ reaches π and θ
+ * wraps to [−π, π). θ never falls below −π (dθ/dt = 2/τm > 0 there), which keeps a large negative drive stable.
+ * The network's voltage of a theta neuron is θ.
+ */
+final class Theta implements Membrane {
+
+	private static final double PI = Math.PI, TWO_PI = 2 * Math.PI;
+
+	private final int start, end;
+	private final double rate, gain; // dt/τm, theta_gain
+
+	Theta(final SpikingParams p, final double dt, final int start, final int end) {
+		this.start = start;
+		this.end = end;
+		rate = dt / p.tauM();
+		gain = p.thetaGain();
+	}
+
+	/** θ in [−π, π): wraps a phase that passed π (by as many turns as it made). */
+	static double wrap(final double theta) {
+		return theta - TWO_PI * Math.floor((theta + PI) / TWO_PI);
+	}
+
+	@Override
+	public NeuronModel model() {
+		return NeuronModel.THETA;
+	}
+
+	@Override
+	public int start() {
+		return start;
+	}
+
+	@Override
+	public int end() {
+		return end;
+	}
+
+	/** θ from the draw: near 0, where a neuron without drive sits at its threshold, as the LIF's V does. */
+	@Override
+	public void start(final double[] v, final double[] v0) {
+		System.arraycopy(v0, start, v, start, end - start);
+	}
+
+	@Override
+	public int step(final double[] v, final double[] drive, final int[] spikes, int count) {
+		final int s = start, e = end;
+		final double rate = this.rate, gain = this.gain;
+		for (int i = s; i < e; i++) {
+			final double th = v[i], c = Math.cos(th);
+			v[i] = Math.max(-PI, th + rate * ((1 - c) + (1 + c) * (gain * drive[i])));
+		}
+		for (int i = s; i < e; i++) {
+			if (v[i] >= PI) {
+				v[i] = wrap(v[i]);
+				spikes[count++] = i;
+			}
+		}
+		return count;
+	}
+
+	@Override
+	public double[][] saveState() {
+		return new double[0][];
+	}
+
+	@Override
+	public void restoreState(final double[][] rows) {}
+}
