@@ -3,6 +3,7 @@ package org.rate2spike.spiking;
 import org.rate2spike.params.Param;
 import org.rate2spike.params.ParamTable;
 import org.rate2spike.util.Check;
+import org.rate2spike.util.ParameterException;
 
 /**
  * Parameters of the spiking network and of its RLS training. Voltages are dimensionless (threshold 0, reset −10).
@@ -22,6 +23,11 @@ import org.rate2spike.util.Check;
  * @param rlsRegularizer α, initial P = I/α
  * @param initialVoltage V starts at this scale times N(0,1)
  * @param maxRateHz divergence guard: training stops when a trial's population rate exceeds this
+ * @param excitatoryFraction 1: one population with signed random weights (the method's network); below 1: the first
+ *        round(f·N) neurons are excitatory, the rest inhibitory, with Dale's law on every fixed synapse
+ * @param connectionP probability of each fixed random synapse (1: dense)
+ * @param signConstrained train the factor readout so that the effective recurrent weights keep each trained neuron's
+ *        sign (needs an E/I network)
  */
 public record SpikingParams(
 	@Param(name = "neurons", value = "500", min = "1", description = "N, spiking neurons") int neurons,
@@ -41,7 +47,11 @@ public record SpikingParams(
 	@Param(name = "dt_rls", value = "10", min = "1", unit = "steps", description = "mean number of steps between RLS updates") double rlsInterval,
 	@Param(name = "rls_alpha", value = "1", min = "0", minOpen = true, description = "RLS regulariser α: P starts as I/α") double rlsRegularizer,
 	@Param(name = "v_init", value = "0.001", min = "0", description = "scale of the random initial membrane potentials") double initialVoltage,
-	@Param(name = "max_rate_hz", value = "200", min = "0", minOpen = true, unit = "Hz", description = "divergence guard: stop when a trial's population rate exceeds this") double maxRateHz) {
+	@Param(name = "max_rate_hz", value = "200", min = "0", minOpen = true, unit = "Hz", description = "divergence guard: stop when a trial's population rate exceeds this") double maxRateHz,
+	// E/I populations and sparse fixed synapses (FixedSynapses); the defaults keep the method's dense one-population network
+	@Param(name = "excitatory_fraction", value = "1", min = "0", minOpen = true, max = "1", description = "fraction of excitatory neurons; 1 keeps one population with signed random weights, below 1 (e.g. 0.8) makes E/I populations with Dale's law on the fixed synapses") double excitatoryFraction,
+	@Param(name = "connection_p", value = "1", min = "0", minOpen = true, max = "1", description = "connection probability of the fixed random synapses (1: dense; below 1: stored sparsely)") double connectionP,
+	@Param(name = "sign_constrained", value = "false", description = "train the factor feedback so that each trained neuron's effective recurrent weights keep its sign (needs excitatory_fraction below 1)") boolean signConstrained) {
 
 	public static final SpikingParams DEFAULTS = ParamTable.defaults(SpikingParams.class);
 
@@ -62,6 +72,16 @@ public record SpikingParams(
 		Check.resolves("tau_m", tauM, dt);
 		Check.resolves("tau_s", tauS, dt);
 		Check.resolves("tau_f", tauF, dt);
+		if (excitatoryFraction < 1) {
+			final int e = (int) Math.round(excitatoryFraction * neurons);
+			if (e < 1 || e >= neurons) throw new ParameterException("excitatory_fraction", "of " + excitatoryFraction + " gives " + e +
+				" excitatory and " + (neurons - e) + " inhibitory neurons of N = " + neurons + "; an E/I network needs at least one of " +
+				"each: choose a fraction between " + 1.0 / neurons + " and " + (1 - 1.0 / neurons) + ", or 1 for one population");
+			if (inhibition > 0) throw new ParameterException("mu_f", "must be 0 or negative in an E/I network (got " + inhibition +
+				"): under Dale's law the global inhibition comes from the inhibitory neurons");
+		}
+		else if (signConstrained) throw new ParameterException("sign_constrained", "needs E/I populations: set excitatory_fraction " +
+			"below 1 (e.g. 0.8) or sign_constrained to false");
 		return this;
 	}
 
