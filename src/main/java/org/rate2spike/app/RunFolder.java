@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.ErrorDecomposition;
+import org.rate2spike.protocol.PopulationAnalysis;
 import org.rate2spike.protocol.ReadoutStage;
 import org.rate2spike.protocol.SpikeTrainAnalysis;
 import org.rate2spike.readout.Readout;
@@ -19,6 +20,8 @@ import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.render.Charts;
+import org.rate2spike.render.PopulationCharts;
+import org.rate2spike.spiking.Populations;
 
 /**
  * The output folder of a run: {@code summary.json}, {@code targets.npz}, {@code network.npz} and the pictures
@@ -32,7 +35,7 @@ public final class RunFolder {
 
 	/** The pictures of a test (condition_*.png: one per condition of the task). */
 	public static final java.util.List<String> TEST_PICTURES = java.util.List.of("output_vs_target.png", "raster.png",
-		"rate_histogram.png", "factor_error.png", "condition_*.png", "psth*.png");
+		"rate_histogram.png", "factor_error.png", "condition_*.png", "psth*.png", "populations_*.png");
 
 	/** The files a training run owns: a new run replaces all of them, so none of an earlier run stays beside it. */
 	public static final java.util.List<String> TRAINING_FILES = concat(java.util.List.of(SUMMARY, NETWORK, TARGETS,
@@ -76,6 +79,7 @@ public final class RunFolder {
 		double total = run.pcaSeconds() + run.network().log().demeanSeconds() + run.network().log().rlsSeconds();
 		if (run.test() != null) {
 			s.putAll(testSummary(run.test(), run.network().neurons(), decomposition));
+			writePopulations(dir, s, run.test(), Populations.of(run.network().params()));
 			wall.put("test", run.test().seconds());
 			total += run.test().seconds();
 			writeTestPictures(dir, run.test());
@@ -97,6 +101,7 @@ public final class RunFolder {
 		s.putAll(TrainingConfig.spikingMap(net.params()));
 		s.putAll(networkSummary(net));
 		s.putAll(testSummary(test, net.neurons(), ErrorDecomposition.of(test)));
+		writePopulations(dir, s, test, Populations.of(net.params()));
 		s.put("wall_s", Map.of("test", test.seconds()));
 		writeTestPictures(dir, test);
 		Json.write(dir.resolve(SUMMARY), s);
@@ -163,6 +168,23 @@ public final class RunFolder {
 		s.putAll(t.scores()); // task-specific scores and per_condition entries
 		return s;
 	}
+
+	/** E/I networks: the {@code populations} entry of summary.json and the pictures by population. */
+	private static void writePopulations(final Path dir, final Map<String, Object> s, final TestResult test, final Populations pops)
+		throws IOException
+	{
+		if (!pops.dale()) return;
+		final PopulationAnalysis a = PopulationAnalysis.of(test, pops);
+		s.put("populations", a.summary());
+		Charts.savePng(PopulationCharts.raster(test, pops, 3, 200), dir.resolve(POPULATION_RASTER));
+		Charts.savePng(PopulationCharts.rates(a), dir.resolve(POPULATION_RATES));
+		for (int c = 0; c < test.conditionLabels().length; c++)
+			if (test.trialsOf(c).length > 0) Charts.savePng(PopulationCharts.psth(a, c),
+				dir.resolve("populations_" + psthPicture(test, test.conditionLabels()[c])));
+	}
+
+	/** Pictures of an E/I network's test by population (with {@code populations_psth*.png}, one per condition). */
+	public static final String POPULATION_RASTER = "populations_raster.png", POPULATION_RATES = "populations_rate_histogram.png";
 
 	private static void writeTestPictures(final Path dir, final TestResult test) throws IOException {
 		Charts.savePng(Charts.outputVsTarget(test, 3, 0), dir.resolve("output_vs_target.png"));

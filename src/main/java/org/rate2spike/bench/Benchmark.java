@@ -196,7 +196,7 @@ public final class Benchmark {
 		long b = size(t.connectivity().recurrent()) + size(t.connectivity().inputDrive()) + size(t.connectivity().outputDrive());
 		b += size(t.basis().components());
 		final SpikingConnectivity c = run.network().connectivity();
-		b += size(c.feedback()) + size(c.input()) + size(c.slowRandom()) + size(c.fastRandom()) + 4L * c.trained().length;
+		b += size(c.feedback()) + size(c.input()) + c.fixedSynapseBytes() + 4L * c.trained().length;
 		b += size(run.network().feedbackWeights()) + size(run.network().readoutWeights());
 		final int neurons = run.network().neurons();
 		b += 8L * 7 * neurons; // V, currents, mean input, V0

@@ -134,6 +134,7 @@ final class Commands {
 			console.printScores(run.test());
 			r.decomposition().lines().forEach(out::println);
 			console.printSpikeTrains(run.test());
+			console.printPopulations(run.test(), org.rate2spike.spiking.Populations.of(run.network().params()));
 			out.printf("median test nMSE: %.5f, mean firing rate: %.2f Hz%n", run.test().medianNmse(), run.test().meanRateHz());
 			console.printDrift(run.test());
 			return 0;
@@ -183,6 +184,7 @@ final class Commands {
 			console.printScores(r);
 			o.decomposition().lines().forEach(console.out()::println);
 			console.printSpikeTrains(r);
+			console.printPopulations(r, org.rate2spike.spiking.Populations.of(o.network().params()));
 			console.out().printf("median test nMSE: %.5f%n", r.medianNmse());
 			console.printDrift(r);
 			return r.partial() ? 1 : 0;

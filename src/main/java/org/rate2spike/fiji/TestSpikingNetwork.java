@@ -27,7 +27,11 @@ import org.rate2spike.protocol.TrialStatistics;
 import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
 import org.rate2spike.render.RasterImages;
+import org.rate2spike.render.PopulationImages;
+import org.rate2spike.render.PopulationTables;
 import org.rate2spike.render.ResultTables;
+import org.rate2spike.protocol.PopulationAnalysis;
+import org.rate2spike.spiking.Populations;
 import org.rate2spike.task.DataOptions;
 import org.rate2spike.task.DataTask;
 import org.rate2spike.util.Check;
@@ -49,6 +53,8 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 	public static final String TABLE = "Rate2Spike test trials";
 	/** Titles of the spike-statistics table (one row per condition) and the PSTH table (one column per condition). */
 	public static final String SPIKE_TABLE = "Rate2Spike spike statistics", PSTH_TABLE = "Rate2Spike PSTH";
+	/** Titles of the tables by population, for E/I networks. */
+	public static final String POPULATION_TABLE = "Rate2Spike populations", POPULATION_PSTH_TABLE = "Rate2Spike PSTH by population";
 
 	@Parameter(label = "Network file", description = "a trained network (.npz) from Train Spiking Network", style = FileWidget.OPEN_STYLE)
 	private File network_file;
@@ -135,7 +141,8 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 			Output.fiji(folder, overwrite), trials_test, readout_name), progress(), Outputs.FILES);
 		final Readout readout = outcome.readout();
 		result = outcome.test();
-		final Outputs o = Outputs.of(result, readout == null ? "test" : "test, readout " + readout.name());
+		final Populations pops = Populations.of(outcome.network().params());
+		final Outputs o = Outputs.of(result, readout == null ? "test" : "test, readout " + readout.name(), pops);
 		raster = o.raster();
 		output_vs_target = o.outputVsTarget();
 		rate_histogram = o.rateHistogram();
@@ -144,12 +151,21 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		final SpikeTrainAnalysis spikes = SpikeTrainAnalysis.of(result);
 		Tables.publish(ResultTables.spikeStatistics(spikes), SPIKE_TABLE);
 		Tables.publish(ResultTables.psth(spikes), PSTH_TABLE);
+		publishPopulations(result, pops);
 		if (chart_windows) o.showCharts();
 		if (folder != null) o.save(folder);
 		if (!result.partial()) outcome.decomposition().lines().forEach(this::report);
 		if (result.partial()) fail("cancelled after " + result.trials() + " of " + trials_test + " test trials");
 		else report(String.format((readout == null ? "" : "readout '" + readout.name() + "': ") + "median test nMSE %.5f, mean rate %.2f Hz", result.medianNmse(), result.meanRateHz()));
 		if (!result.partial()) warn(result.driftWarning());
+	}
+
+	/** E/I networks: the spike statistics and PSTHs by population as tables. */
+	static void publishPopulations(final TestResult r, final Populations pops) {
+		if (!pops.dale()) return;
+		final PopulationAnalysis a = PopulationAnalysis.of(r, pops);
+		Tables.publish(PopulationTables.statistics(a), POPULATION_TABLE);
+		Tables.publish(PopulationTables.psth(a), POPULATION_PSTH_TABLE);
 	}
 
 	private static String path(final File f) {
@@ -181,10 +197,13 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 	record Outputs(TestResult result, ImagePlus raster, JFreeChart vsTarget, ImagePlus outputVsTarget,
 		JFreeChart histogram, ImagePlus rateHistogram, ResultsTable table) {
 
-		static Outputs of(final TestResult r, final String what) {
+		/** An E/I network's raster is coloured by population (RGB: E red, I blue). */
+		static Outputs of(final TestResult r, final String what, final Populations pops) {
 			final var vs = Charts.outputVsTarget(r, 3, 0);
 			final var hist = Charts.rateHistogram(r);
-			return new Outputs(r, RasterImages.spikes(SpikeRaster.of(r), "Spike raster (" + what + ")"), vs,
+			final String title = "Spike raster (" + what + ")";
+			return new Outputs(r, pops.dale() ? PopulationImages.raster(SpikeRaster.of(r), pops, title)
+				: RasterImages.spikes(SpikeRaster.of(r), title), vs,
 				ChartImages.image(vs, "Output vs target (" + what + ")"), hist, ChartImages.image(hist, "Firing rates (" + what + ")"),
 				ResultTables.testTrials(TrialStatistics.of(r)));
 		}

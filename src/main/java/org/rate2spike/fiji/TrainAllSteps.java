@@ -16,6 +16,7 @@ import org.rate2spike.app.RunFolder;
 import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.TestResult;
 import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.spiking.Populations;
 import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
 import org.rate2spike.task.ContextTask;
@@ -173,6 +174,19 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 	@Parameter(label = "Theta input gain", description = "theta neuron input per unit of drive: I = theta_gain·V∞", min = "0.001", max = "10000", stepSize = "0.1")
 	private double theta_gain = 1;
 
+	@Parameter(label = "Excitatory fraction (1: one population)", description = "fraction of excitatory neurons; 1 keeps one " +
+		"population with signed random weights, below 1 (e.g. 0.8) makes E/I populations with Dale's law on the fixed synapses",
+		min = "0.001", max = "1", stepSize = "0.05")
+	private double excitatory_fraction = 1;
+
+	@Parameter(label = "Connection probability p", description = "connection probability of the fixed random synapses " +
+		"(1: dense; below 1: stored sparsely)", min = "0.001", max = "1", stepSize = "0.05")
+	private double connection_p = 1;
+
+	@Parameter(label = "Sign-constrained feedback (E/I only)", description = "train the factor feedback so that each " +
+		"trained neuron's effective recurrent weights keep its sign (needs an excitatory fraction below 1)", required = false)
+	private boolean sign_constrained = false;
+
 	@Parameter(label = "Settling trials", description = "settling trials at the start of every phase", min = "0", max = "100000")
 	private int trials_init = 50;
 
@@ -233,7 +247,8 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		}
 		final TestResult test = run.test();
 		ChartImages.save(chart, folder, "training_nmse");
-		outputs = TestSpikingNetwork.Outputs.of(test, c.task());
+		final Populations pops = Populations.of(c.spiking());
+		outputs = TestSpikingNetwork.Outputs.of(test, c.task(), pops);
 		outputs.save(folder);
 		if (chart_windows) {
 			showChart(chart, training_nmse.getTitle());
@@ -245,6 +260,7 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		if (!test.partial()) result.decomposition().lines().forEach(this::report);
 		test_trials = outputs.table();
 		Tables.publish(test_trials, TestSpikingNetwork.TABLE);
+		TestSpikingNetwork.publishPopulations(test, pops);
 		if (test.partial()) fail("cancelled after " + test.trials() + " of " + c.trials().test() + " test trials");
 		else report(String.format("median test nMSE %.5f, mean rate %.2f Hz; results in %s", test.medianNmse(),
 			test.meanRateHz(), folder));

@@ -101,6 +101,19 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 	@Parameter(label = "Theta input gain", description = "theta neuron input per unit of drive: I = theta_gain·V∞", min = "0.001", max = "10000", stepSize = "0.1")
 	private double theta_gain = 1;
 
+	@Parameter(label = "Excitatory fraction (1: one population)", description = "fraction of excitatory neurons; 1 keeps one " +
+		"population with signed random weights, below 1 (e.g. 0.8) makes E/I populations with Dale's law on the fixed synapses",
+		min = "0.001", max = "1", stepSize = "0.05")
+	private double excitatory_fraction = 1;
+
+	@Parameter(label = "Connection probability p", description = "connection probability of the fixed random synapses " +
+		"(1: dense; below 1: stored sparsely)", min = "0.001", max = "1", stepSize = "0.05")
+	private double connection_p = 1;
+
+	@Parameter(label = "Sign-constrained feedback (E/I only)", description = "train the factor feedback so that each " +
+		"trained neuron's effective recurrent weights keep its sign (needs an excitatory fraction below 1)", required = false)
+	private boolean sign_constrained = false;
+
 	@Parameter(label = "Settling trials", description = "settling trials at the start of every phase", min = "0", max = "100000")
 	private int trials_init = 50;
 

@@ -16,6 +16,7 @@ import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.protocol.TrainingLog;
 import org.rate2spike.protocol.TrialCounts;
 import org.rate2spike.rate.RateTargets;
+import org.rate2spike.spiking.FixedSynapses;
 import org.rate2spike.spiking.SpikingConnectivity;
 import org.rate2spike.spiking.SpikingParams;
 import org.rate2spike.util.ParameterException;
@@ -28,7 +29,10 @@ import com.google.gson.JsonObject;
  * (N×ñ, U·uPC), {@code input_projection} (N×inputs, U·ũ_in), {@code trained_neurons} (n, int32),
  * {@code initial_voltage} (N), {@code mean_input} (N, Ī), {@code feedback_weights} (ñ×2n, W),
  * {@code readout_weights} (outputs×2n, w), {@code training_nmse} and {@code training_factor_nmse} (one per RLS
- * trial), and, when gs or gf > 0, {@code slow_random} and {@code fast_random} (N×N, [i, j] from j to i).
+ * trial), and, when gs or gf > 0, the random synapses: dense ({@code slow_random} and {@code fast_random}, N×N, [i, j]
+ * from j to i) for one population with connection_p 1, otherwise sparse by presynaptic neuron
+ * ({@code slow_random_start}, N+1 int32 offsets; {@code slow_random_rows}, int32 postsynaptic neurons;
+ * {@code slow_random_weights}, the single-precision weights as float64; likewise {@code fast_random_*}).
  * The columns of W and w follow s = [slow traces; fast traces] of {@code trained_neurons} in that order.
  * A network of the {@code data} task keeps its task's data as the targets file does ({@code data} in meta.json,
  * {@code data_<set>_values_<c>} and {@code data_<set>_times_<c>}; see {@link DataEntries}), so that it can be tested,
@@ -140,7 +144,7 @@ public final class NetworkFile {
 		if (!finite(net.readoutWeights())) return "readout weights";
 		if (!finite(new double[][] { net.initialVoltage(), net.meanInput() })) return "initial voltages or mean inputs";
 		final SpikingConnectivity k = net.connectivity();
-		if (!finite(k.feedback()) || !finite(k.input()) || !finite(k.slowRandom()) || !finite(k.fastRandom())) return "connection weights";
+		if (!finite(k.feedback()) || !finite(k.input()) || !k.slowRandom().finite() || !k.fastRandom().finite()) return "connection weights";
 		return null;
 	}
 
@@ -157,8 +161,8 @@ public final class NetworkFile {
 		a.put("feedback_projection", NpyArray.ofColumns(k.feedback(), n));
 		a.put("input_projection", NpyArray.ofColumns(k.input(), n));
 		a.put("trained_neurons", NpyArray.of(k.trained()));
-		if (k.slowRandom().length > 0) a.put("slow_random", NpyArray.ofColumns(k.slowRandom(), n));
-		if (k.fastRandom().length > 0) a.put("fast_random", NpyArray.ofColumns(k.fastRandom(), n));
+		putSynapses(a, "slow_random", k.slowRandom(), n);
+		putSynapses(a, "fast_random", k.fastRandom(), n);
 		a.put("initial_voltage", NpyArray.of(net.initialVoltage()));
 		a.put("mean_input", NpyArray.of(net.meanInput()));
 		final int traces = 2 * k.trained().length;
@@ -167,6 +171,39 @@ public final class NetworkFile {
 		a.put("training_nmse", NpyArray.of(log.rlsNmse()));
 		a.put("training_factor_nmse", NpyArray.of(log.rlsFactorNmse()));
 		return a;
+	}
+
+	private static void putSynapses(final Map<String, NpyArray> a, final String name, final FixedSynapses s, final int n) {
+		if (s instanceof FixedSynapses.Dense d) {
+			if (!d.isEmpty()) a.put(name, NpyArray.ofColumns(d.columns(), n));
+		}
+		else if (s instanceof FixedSynapses.Sparse sp) {
+			a.put(name + "_start", NpyArray.of(sp.start()));
+			a.put(name + "_rows", NpyArray.of(sp.rows()));
+			final double[] w = new double[sp.weights().length];
+			for (int k = 0; k < w.length; k++) w[k] = sp.weights()[k]; // exact: float → double → float round-trips
+			a.put(name + "_weights", NpyArray.of(w));
+		}
+	}
+
+	/** Sparse synapses where the file has {@code name_start}, dense ones otherwise (also every file written before). */
+	private static FixedSynapses synapses(final Npz.Contents c, final String name, final int n) {
+		if (!c.arrays().containsKey(name + "_start")) return new FixedSynapses.Dense(c.array(name, n, n).columns());
+		final int[] start = c.array(name + "_start", n + 1).ints();
+		final int[] rows = c.array(name + "_rows").ints();
+		final double[] w = c.array(name + "_weights", rows.length).doubles();
+		final float[] weights = new float[w.length];
+		for (int k = 0; k < w.length; k++) {
+			weights[k] = (float) w[k];
+			if (weights[k] != w[k] && !Double.isNaN(w[k])) throw new FileFormatException(c.file(), name + "_weights holds " + w[k] +
+				", not a single-precision value");
+		}
+		try {
+			return new FixedSynapses.Sparse(n, start, rows, weights);
+		}
+		catch (final IllegalArgumentException e) {
+			throw new FileFormatException(c.file(), "has inconsistent " + name + " arrays: " + e.getMessage());
+		}
 	}
 
 	public static TrainedNetwork load(final Path file) throws IOException {
@@ -184,8 +221,8 @@ public final class NetworkFile {
 			final int[] trained = c.array("trained_neurons", params.trained()).ints();
 			for (final int i : trained)
 				if (i < 0 || i >= n) throw new FileFormatException(file, "trained_neurons holds " + i + ", outside 0.." + (n - 1));
-			final double[][] slow = params.slowGain() > 0 ? c.array("slow_random", n, n).columns() : new double[0][];
-			final double[][] fast = params.fastGain() > 0 ? c.array("fast_random", n, n).columns() : new double[0][];
+			final FixedSynapses slow = params.slowGain() > 0 ? synapses(c, "slow_random", n) : FixedSynapses.NONE;
+			final FixedSynapses fast = params.fastGain() > 0 ? synapses(c, "fast_random", n) : FixedSynapses.NONE;
 			final SpikingConnectivity conn = new SpikingConnectivity(c.array("feedback_projection", n, pcs).columns(),
 				c.array("input_projection", n, targets.inputs()).columns(), trained, slow, fast);
 			final JsonObject t = meta.getAsJsonObject("training");

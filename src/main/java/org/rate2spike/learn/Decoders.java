@@ -46,6 +46,19 @@ public final class Decoders {
 		for (int j = 0; j < columns.length; j++) Kernels.axpy(-c * ps[j], error, columns[j], m);
 	}
 
+	/**
+	 * Projects W (not the output readout w) onto the sign constraints: column j of W is set to max(W[:, j], 0) where
+	 * {@code sign[j] > 0}, to min(W[:, j], 0) where {@code sign[j] < 0}, and left alone where it is 0. Called after each
+	 * RLS update, this is projected RLS: P is unchanged, the weights are clipped back into the allowed orthant.
+	 */
+	public void projectSigns(final int[] sign) {
+		for (int j = 0; j < columns.length; j++) {
+			final double[] c = columns[j];
+			if (sign[j] > 0) { for (int k = 0; k < factors; k++) if (c[k] < 0) c[k] = 0; }
+			else if (sign[j] < 0) for (int k = 0; k < factors; k++) if (c[k] > 0) c[k] = 0;
+		}
+	}
+
 	/** A copy of the weights into {@code into} (allocated when null), for {@link #restore}. */
 	public double[][] snapshot(final double[][] into) {
 		final double[][] c = into != null ? into : new double[columns.length][columns[0].length];

@@ -55,12 +55,22 @@ public record SpikeTrainAnalysis(double isiCv, int isiCvNeurons, double cv2, int
 	}
 
 	public static SpikeTrainAnalysis of(final TestResult r, final double binSeconds) {
-		final int neurons = r.spikeCounts().length;
-		final List<int[][]> trains = trains(r, neurons); // [trial][neuron] → steps from the trial start
+		return of(r, binSeconds, 0, r.spikeCounts().length);
+	}
+
+	/**
+	 * The statistics of neurons [from, to) only (one population): averages over its neurons, PSTHs divided by its size.
+	 */
+	public static SpikeTrainAnalysis of(final TestResult r, final double binSeconds, final int from, final int to) {
+		final int all = r.spikeCounts().length;
+		if (from < 0 || to > all || from >= to) throw new IllegalArgumentException("neurons " + from + ".." + (to - 1) +
+			" are not a range of the " + all + " neurons");
+		final int neurons = to - from;
+		final List<int[][]> trains = trains(r, all); // [trial][neuron] → steps from the trial start
 		final double[] cv = new double[neurons], cv2 = new double[neurons];
 		for (int i = 0; i < neurons; i++) {
 			final List<int[]> perTrial = new ArrayList<>();
-			for (final int[][] t : trains) perTrial.add(t[i]);
+			for (final int[][] t : trains) perTrial.add(t[from + i]);
 			cv[i] = isiCv(perTrial);
 			cv2[i] = cv2(perTrial);
 		}
@@ -76,7 +86,7 @@ public record SpikeTrainAnalysis(double isiCv, int isiCvNeurons, double cv2, int
 			final double[] psth = new double[(window + binSteps - 1) / binSteps];
 			for (int k = 0; k < trials.length; k++)
 				for (int i = 0; i < neurons; i++)
-					for (final int s : trains.get(trials[k])[i]) {
+					for (final int s : trains.get(trials[k])[from + i]) {
 						if (s >= window) break;
 						counts[k][i]++;
 						psth[s / binSteps]++;

@@ -6,6 +6,7 @@ import java.util.Random;
 import org.rate2spike.learn.Decoders;
 import org.rate2spike.learn.Rls;
 import org.rate2spike.rate.RateTargets;
+import org.rate2spike.spiking.Populations;
 import org.rate2spike.spiking.SpikingConnectivity;
 import org.rate2spike.spiking.SpikingNetwork;
 import org.rate2spike.spiking.SpikingParams;
@@ -54,6 +55,8 @@ final class SpikingSimulation {
 	private final double[] error;
 	private final int factors;
 	private final int settleTrials;
+	/** Sign of each trace's column of W under sign_constrained (+1 excitatory, −1 inhibitory), or null. */
+	private final int[] signs;
 	/** f_PC of earlier phases, replayed where a phase's trials repeat them (see {@link TeacherRecord}). */
 	private final TeacherRecord record;
 
@@ -82,6 +85,14 @@ final class SpikingSimulation {
 		this.fPc = new double[factors];
 		this.zHat = new double[factors + task.outputs()];
 		this.error = new double[factors + task.outputs()];
+		this.signs = params.signConstrained() ? traceSigns(Populations.of(params), conn.trained()) : null;
+	}
+
+	/** +1 for the slow and fast traces of excitatory trained neurons, −1 for inhibitory ones: s = [slow; fast]. */
+	static int[] traceSigns(final Populations pops, final int[] trained) {
+		final int[] sign = new int[2 * trained.length];
+		for (int k = 0; k < trained.length; k++) sign[k] = sign[trained.length + k] = pops.of(trained[k]) == 0 ? 1 : -1;
+		return sign;
 	}
 
 	/** Totals of a phase's counted trials. */
@@ -200,7 +211,10 @@ final class SpikingSimulation {
 					net.accumulateMeanInput(meanSum);
 					meanSteps++;
 				}
-				if (rls != null && coin.nextDouble() < rlsProbability) rls.update(net.traces(), error, decoders);
+				if (rls != null && coin.nextDouble() < rlsProbability) {
+					rls.update(net.traces(), error, decoders);
+					if (signs != null) decoders.projectSigns(signs);
+				}
 				if (observeTeacher && needTeacher) observer.teacher(tr - init, t, fPc);
 				if (observer != null) observer.step(tr - init, t, trial, out, net);
 			}

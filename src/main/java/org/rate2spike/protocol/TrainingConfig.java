@@ -57,9 +57,10 @@ public record TrainingConfig(
 	public void checkMemory(final long available) {
 		final double units = rate.units(), n = spiking.neurons(), p = 2.0 * spiking.trained();
 		final double rateBytes = 8 * 3 * units * units;
-		final double spikingBytes = 8 * (n * 24 + (spiking.slowGain() > 0 ? n * n : 0) + (spiking.fastGain() > 0 ? n * n : 0) + 2 * p * p);
+		final double synapses = spiking.connectionP() * n * n; // a sparse synapse takes 8 bytes as a dense one does
+		final double spikingBytes = 8 * (n * 24 + (spiking.slowGain() > 0 ? synapses : 0) + (spiking.fastGain() > 0 ? synapses : 0) + 2 * p * p);
 		final String param = rateBytes >= spikingBytes ? "rate_units" : "neurons";
-		final double largest = Math.max(units * units, Math.max(p * p, spiking.slowGain() > 0 || spiking.fastGain() > 0 ? n * n : 0));
+		final double largest = Math.max(units * units, Math.max(p * p, spiking.slowGain() > 0 || spiking.fastGain() > 0 ? synapses : 0));
 		if (largest > Integer.MAX_VALUE - 8) throw new ParameterException(param, String.format(
 			"%s = %d needs a matrix of %.3g values, more than a Java array can hold (2^31); choose a smaller %s",
 			param, param.equals("neurons") ? spiking.neurons() : rate.units(), largest, param));

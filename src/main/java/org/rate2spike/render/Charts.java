@@ -364,11 +364,11 @@ public final class Charts {
 		return styled(new JFreeChart("Validation error vs " + axis.name(), titleFont(), plot, true));
 	}
 
-	private static Font titleFont() {
+	static Font titleFont() {
 		return new Font(Font.SANS_SERIF, Font.BOLD, 15);
 	}
 
-	private static JFreeChart styled(final JFreeChart chart) {
+	static JFreeChart styled(final JFreeChart chart) {
 		chart.setBackgroundPaint(Color.WHITE);
 		final XYPlot plot = chart.getXYPlot();
 		plot.setBackgroundPaint(Color.WHITE);

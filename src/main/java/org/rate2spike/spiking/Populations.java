@@ -20,9 +20,23 @@ public record Populations(int neurons, int excitatory) {
 		return new Populations(neurons, neurons);
 	}
 
-	/** The populations the parameters ask for. */
+	/** The populations the parameters ask for: one, or E = [0, round(f·N)) and I = the rest when excitatory_fraction f &lt; 1. */
 	public static Populations of(final SpikingParams p) {
-		return single(p.neurons());
+		if (p.excitatoryFraction() >= 1) return single(p.neurons());
+		final int e = (int) Math.round(p.excitatoryFraction() * p.neurons());
+		if (e >= p.neurons()) throw new IllegalArgumentException("excitatory_fraction " + p.excitatoryFraction() +
+			" leaves no inhibitory neuron of N = " + p.neurons());
+		return new Populations(p.neurons(), e);
+	}
+
+	/** Whether neurons [excitatory, N) form an inhibitory population (Dale's law applies). */
+	public boolean dale() {
+		return count() == 2;
+	}
+
+	/** Size of population {@code k}. */
+	public int size(final int k) {
+		return end(k) - start(k);
 	}
 
 	/** 1 or 2. */

@@ -16,11 +16,11 @@ import org.rate2spike.rate.RateTargets;
  * @param feedback U·uPC as columns, [ñ][N]: the current each neuron receives per unit of each factor
  * @param input U·ũ_in as columns, [inputs][N]
  * @param trained indices of the n neurons whose traces form s, ascending
- * @param slowRandom random slow weights as columns [N][N] (column j: from neuron j), or empty when gs = 0
- * @param fastRandom random fast weights as columns [N][N], or empty when gf = 0
+ * @param slowRandom random slow synapses ({@link FixedSynapses#NONE} when gs = 0)
+ * @param fastRandom random fast synapses ({@link FixedSynapses#NONE} when gf = 0)
  */
-public record SpikingConnectivity(double[][] feedback, double[][] input, int[] trained, double[][] slowRandom,
-	double[][] fastRandom) {
+public record SpikingConnectivity(double[][] feedback, double[][] input, int[] trained, FixedSynapses slowRandom,
+	FixedSynapses fastRandom) {
 
 	public int neurons() {
 		return feedback.length > 0 ? feedback[0].length : input[0].length;
@@ -35,6 +35,9 @@ public record SpikingConnectivity(double[][] feedback, double[][] input, int[] t
 		final double[][] pcs = targets.basis().components();
 		final DMatrixRMaj feedback = new DMatrixRMaj(n, pcs.length);
 		CommonOps_DDRM.mult(u, columnsToMatrix(pcs, units), feedback);
+		// sign-constrained training: with F = U·uPC ≥ 0 entrywise, a sign-constrained W makes every column of the
+		// effective weights F·W keep its presynaptic neuron's sign (see Decoders#projectSigns)
+		if (p.signConstrained()) for (int i = 0; i < feedback.data.length; i++) feedback.data[i] = Math.abs(feedback.data[i]);
 		final double[][] inDrive = targets.connectivity().inputDrive();
 		final DMatrixRMaj input = new DMatrixRMaj(n, inDrive.length);
 		CommonOps_DDRM.mult(u, columnsToMatrix(inDrive, units), input);
@@ -50,8 +53,9 @@ public record SpikingConnectivity(double[][] feedback, double[][] input, int[] t
 		final int[] trained = Arrays.copyOf(perm, p.trained());
 		Arrays.sort(trained);
 
-		final double[][] slow = randomColumns(n, p.slowGain() / (p.tauS() * Math.sqrt(n)), rng);
-		final double[][] fast = randomColumns(n, p.fastGain() / (p.tauF() * Math.sqrt(n)), rng);
+		final Populations pops = Populations.of(p);
+		final FixedSynapses slow = RandomSynapses.draw(p.slowGain(), p.tauS(), pops, p.connectionP(), rng);
+		final FixedSynapses fast = RandomSynapses.draw(p.fastGain(), p.tauF(), pops, p.connectionP(), rng);
 		return new SpikingConnectivity(matrixToColumns(feedback), matrixToColumns(input), trained, slow, fast);
 	}
 
@@ -67,12 +71,9 @@ public record SpikingConnectivity(double[][] feedback, double[][] input, int[] t
 		return tall ? q : CommonOps_DDRM.transpose(q, null);
 	}
 
-	private static double[][] randomColumns(final int n, final double scale, final Random rng) {
-		if (scale == 0) return new double[0][];
-		final double[][] c = new double[n][n];
-		for (int j = 0; j < n; j++)
-			for (int i = 0; i < n; i++) c[j][i] = scale * rng.nextGaussian();
-		return c;
+	/** Bytes of the fixed random synapses (slow and fast). */
+	public long fixedSynapseBytes() {
+		return slowRandom.bytes() + fastRandom.bytes();
 	}
 
 	static DMatrixRMaj columnsToMatrix(final double[][] cols, final int rows) {

@@ -25,6 +25,8 @@ public final class SpikingNetwork {
 	private final double inhibitionPerSpike;
 	private final double[] meanInput;
 	private final boolean slowRandom, fastRandom;
+	private final FixedSynapses slowSynapses, fastSynapses;
+	private final int inhibitoryFrom; // the global inhibition counts spikes of neurons from here on (0: all, E/I: I only)
 
 	private final double[] v;
 	private final double[] vInf; // scratch: V∞ of the step
@@ -44,12 +46,17 @@ public final class SpikingNetwork {
 		this.n = p.neurons();
 		decayS = Math.exp(-dt / p.tauS());
 		decayF = Math.exp(-dt / p.tauF());
-		membranes = Membranes.of(p, Populations.of(p), dt);
+		final Populations pops = Populations.of(p);
+		membranes = Membranes.of(p, pops, dt);
 		modelRows = Membranes.stateRows(membranes);
-		inhibitionPerSpike = p.inhibition() / (p.tauF() * n);
+		// one population: every spike adds μf/(τf·N); E/I: only inhibitory spikes, μf/(τf·N_I) each (same mean at equal rates)
+		inhibitoryFrom = pops.dale() ? pops.excitatory() : 0;
+		inhibitionPerSpike = p.inhibition() / (p.tauF() * (n - inhibitoryFrom));
 		this.meanInput = meanInput;
-		slowRandom = c.slowRandom().length > 0;
-		fastRandom = c.fastRandom().length > 0;
+		slowSynapses = c.slowRandom();
+		fastSynapses = c.fastRandom();
+		slowRandom = !slowSynapses.isEmpty();
+		fastRandom = !fastSynapses.isEmpty();
 		v = new double[n];
 		vInf = new double[n];
 		feedbackCurrent = new double[n];
@@ -124,7 +131,13 @@ public final class SpikingNetwork {
 		final int m = s.length / 2;
 		for (int k = 0; k < m; k++) s[k] *= decayS;
 		for (int k = m; k < 2 * m; k++) s[k] *= decayF;
-		inhibition = inhibition * decayF + inhibitionPerSpike * count;
+		int inhibitory = count;
+		if (inhibitoryFrom > 0) { // spikes[] ascends: skip the excitatory ones
+			int q = 0;
+			while (q < count && spikes[q] < inhibitoryFrom) q++;
+			inhibitory = count - q;
+		}
+		inhibition = inhibition * decayF + inhibitionPerSpike * inhibitory;
 		if (slowRandom) for (int i = 0; i < n; i++) slowCurrent[i] *= decayS;
 		if (fastRandom) for (int i = 0; i < n; i++) fastCurrent[i] *= decayF;
 		int trainedCount = 0;
@@ -136,8 +149,8 @@ public final class SpikingNetwork {
 				s[m + k] += 1;
 				trainedSpikes[trainedCount++] = k;
 			}
-			if (slowRandom) Kernels.axpy(1, c.slowRandom()[j], slowCurrent, n);
-			if (fastRandom) Kernels.axpy(1, c.fastRandom()[j], fastCurrent, n);
+			if (slowRandom) slowSynapses.addColumn(j, slowCurrent);
+			if (fastRandom) fastSynapses.addColumn(j, fastCurrent);
 		}
 		trainedSpikeCount = trainedCount;
 		return count;

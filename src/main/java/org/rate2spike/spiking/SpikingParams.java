@@ -4,6 +4,7 @@ import org.rate2spike.params.Param;
 import org.rate2spike.spiking.neuron.NeuronModel;
 import org.rate2spike.params.ParamTable;
 import org.rate2spike.util.Check;
+import org.rate2spike.util.ParameterException;
 
 /**
  * Parameters of the spiking network and of its RLS training. Voltages are dimensionless (threshold 0, reset −10).
@@ -30,6 +31,11 @@ import org.rate2spike.util.Check;
  * @param izhGain Izhikevich input per unit of V∞: I = izh_bias + izh_gain·V∞
  * @param izhBias Izhikevich input at V∞ = 0
  * @param thetaGain theta neuron input per unit of V∞: I = theta_gain·V∞
+ * @param excitatoryFraction 1: one population with signed random weights (the method's network); below 1: the first
+ *        round(f·N) neurons are excitatory, the rest inhibitory, with Dale's law on every fixed synapse
+ * @param connectionP probability of each fixed random synapse (1: dense)
+ * @param signConstrained train the factor readout so that the effective recurrent weights keep each trained neuron's
+ *        sign (needs an E/I network)
  */
 public record SpikingParams(
 	@Param(name = "neurons", value = "500", min = "1", description = "N, spiking neurons") int neurons,
@@ -57,7 +63,11 @@ public record SpikingParams(
 	@Param(name = "adapt_jump", value = "1", min = "0", description = "b, what each spike adds to the adaptation current (alif; units of V)") double adaptJump,
 	@Param(name = "izh_gain", value = "10", min = "0", minOpen = true, description = "Izhikevich input per unit of drive: I = izh_bias + izh_gain·V∞") double izhGain,
 	@Param(name = "izh_bias", value = "4", description = "Izhikevich input I at drive V∞ = 0 (4 is the presets' rheobase)") double izhBias,
-	@Param(name = "theta_gain", value = "1", min = "0", minOpen = true, description = "theta neuron input per unit of drive: I = theta_gain·V∞") double thetaGain) {
+	@Param(name = "theta_gain", value = "1", min = "0", minOpen = true, description = "theta neuron input per unit of drive: I = theta_gain·V∞") double thetaGain,
+	// E/I populations and sparse fixed synapses (FixedSynapses); the defaults keep the method's dense one-population network
+	@Param(name = "excitatory_fraction", value = "1", min = "0", minOpen = true, max = "1", description = "fraction of excitatory neurons; 1 keeps one population with signed random weights, below 1 (e.g. 0.8) makes E/I populations with Dale's law on the fixed synapses") double excitatoryFraction,
+	@Param(name = "connection_p", value = "1", min = "0", minOpen = true, max = "1", description = "connection probability of the fixed random synapses (1: dense; below 1: stored sparsely)") double connectionP,
+	@Param(name = "sign_constrained", value = "false", description = "train the factor feedback so that each trained neuron's effective recurrent weights keep its sign (needs excitatory_fraction below 1)") boolean signConstrained) {
 
 	public static final SpikingParams DEFAULTS = ParamTable.defaults(SpikingParams.class);
 
@@ -79,6 +89,16 @@ public record SpikingParams(
 		Check.resolves("tau_s", tauS, dt);
 		Check.resolves("tau_f", tauF, dt);
 		if (model(0) == NeuronModel.ALIF || model(1) == NeuronModel.ALIF) Check.resolves("tau_adapt", tauAdapt, dt);
+		if (excitatoryFraction < 1) {
+			final int e = (int) Math.round(excitatoryFraction * neurons);
+			if (e < 1 || e >= neurons) throw new ParameterException("excitatory_fraction", "of " + excitatoryFraction + " gives " + e +
+				" excitatory and " + (neurons - e) + " inhibitory neurons of N = " + neurons + "; an E/I network needs at least one of " +
+				"each: choose a fraction between " + 1.0 / neurons + " and " + (1 - 1.0 / neurons) + ", or 1 for one population");
+			if (inhibition > 0) throw new ParameterException("mu_f", "must be 0 or negative in an E/I network (got " + inhibition +
+				"): under Dale's law the global inhibition comes from the inhibitory neurons");
+		}
+		else if (signConstrained) throw new ParameterException("sign_constrained", "needs E/I populations: set excitatory_fraction " +
+			"below 1 (e.g. 0.8) or sign_constrained to false");
 		return this;
 	}
 

@@ -162,8 +162,9 @@ public final class SlurmExecutor {
 	static long stateBytes(final TrainingConfig c) {
 		final long n = c.spiking().neurons(), units = c.rate().units(), traces = 2L * c.spiking().trained();
 		long doubles = traces * traces + 3 * units * units + n * 64 + traces * 64;
-		if (c.spiking().slowGain() > 0) doubles += n * n;
-		if (c.spiking().fastGain() > 0) doubles += n * n;
+		final long synapses = (long) Math.ceil(c.spiking().connectionP() * n * n);
+		if (c.spiking().slowGain() > 0) doubles += synapses;
+		if (c.spiking().fastGain() > 0) doubles += synapses;
 		return 8 * doubles;
 	}
 

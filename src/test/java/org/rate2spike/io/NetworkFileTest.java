@@ -1,5 +1,6 @@
 package org.rate2spike.io;
 
+import org.rate2spike.spiking.FixedSynapses;
 import org.rate2spike.format.Npz;
 import org.rate2spike.format.NpyArray;
 import org.rate2spike.format.FileFormatException;
@@ -54,8 +55,10 @@ class NetworkFileTest {
 		assertTrue(java.util.Arrays.deepEquals(a.feedbackWeights(), b.feedbackWeights()));
 		assertTrue(java.util.Arrays.deepEquals(a.readoutWeights(), b.readoutWeights()));
 		assertTrue(java.util.Arrays.deepEquals(a.connectivity().feedback(), b.connectivity().feedback()));
-		assertTrue(java.util.Arrays.deepEquals(a.connectivity().slowRandom(), b.connectivity().slowRandom()));
-		assertTrue(java.util.Arrays.deepEquals(a.connectivity().fastRandom(), b.connectivity().fastRandom()));
+		assertTrue(java.util.Arrays.deepEquals(((FixedSynapses.Dense) a.connectivity().slowRandom()).columns(),
+			((FixedSynapses.Dense) b.connectivity().slowRandom()).columns()));
+		assertTrue(java.util.Arrays.deepEquals(((FixedSynapses.Dense) a.connectivity().fastRandom()).columns(),
+			((FixedSynapses.Dense) b.connectivity().fastRandom()).columns()));
 		assertTrue(java.util.Arrays.deepEquals(a.targets().connectivity().recurrent(), b.targets().connectivity().recurrent()));
 
 		final var task = Tasks.create("oscillation", 0.001);
@@ -64,6 +67,47 @@ class NetworkFileTest {
 		assertTrue(java.util.Arrays.deepEquals(ra.outputs(), rb.outputs()));
 		assertArrayEquals(ra.spikeNeuron(), rb.spikeNeuron());
 		assertTrue(ra.spikeNeuron().length > 0, "the test network spikes");
+	}
+
+	/** An E/I network with sparse synapses and the sign-constrained feedback: every array back bit for bit. */
+	@Test
+	void sparseEiNetworkRoundTripsBitExactlyAndTestsIdentically(@TempDir final Path dir) throws IOException {
+		final TrainingConfig c = TrainingConfig.DEFAULTS.withTrials(new TrialCounts(2, 4, 4, 4, 3))
+			.with("neurons", "60").with("rate_units", "40").with("gs", "0.1").with("gf", "0.1").with("seed", "5")
+			.with("excitatory_fraction", "0.8").with("connection_p", "0.2").with("sign_constrained", "true");
+		final TrainedNetwork a = Pipeline.train(c, Progress.NONE).network();
+		final Path file = dir.resolve("ei.npz");
+		NetworkFile.save(a, file);
+		final TrainedNetwork b = NetworkFile.load(file);
+		assertEquals(a.params(), b.params());
+		for (final boolean slow : new boolean[] { true, false }) {
+			final FixedSynapses.Sparse x = (FixedSynapses.Sparse) (slow ? a.connectivity().slowRandom() : a.connectivity().fastRandom());
+			final FixedSynapses.Sparse y = (FixedSynapses.Sparse) (slow ? b.connectivity().slowRandom() : b.connectivity().fastRandom());
+			assertArrayEquals(x.start(), y.start());
+			assertArrayEquals(x.rows(), y.rows());
+			assertArrayEquals(x.weights(), y.weights());
+		}
+		assertTrue(java.util.Arrays.deepEquals(a.connectivity().feedback(), b.connectivity().feedback()));
+		assertTrue(java.util.Arrays.deepEquals(a.feedbackWeights(), b.feedbackWeights()));
+		final var task = Tasks.create("oscillation", 0.001);
+		final TestResult ra = TestStage.run(a, task, 3, Progress.NONE), rb = TestStage.run(b, task, 3, Progress.NONE);
+		assertArrayEquals(ra.nmse(), rb.nmse());
+		assertArrayEquals(ra.spikeNeuron(), rb.spikeNeuron());
+		assertArrayEquals(ra.spikeStep(), rb.spikeStep());
+	}
+
+	/** A file written before the E/I parameters existed loads as the one-population dense network it holds. */
+	@Test
+	void aFileWithoutThePopulationParametersLoads(@TempDir final Path dir) throws IOException {
+		final Path file = dir.resolve("old.npz");
+		NetworkFile.save(run.network(), file);
+		OldFiles.dropPopulationParameters(file);
+		final TrainedNetwork b = NetworkFile.load(file);
+		assertEquals(run.network().params(), b.params());
+		assertEquals(1, b.params().excitatoryFraction());
+		assertTrue(b.connectivity().slowRandom() instanceof FixedSynapses.Dense);
+		final var task = Tasks.create("oscillation", 0.001);
+		assertArrayEquals(TestStage.run(run.network(), task, 2, Progress.NONE).nmse(), TestStage.run(b, task, 2, Progress.NONE).nmse());
 	}
 
 	@Test

@@ -27,4 +27,16 @@ public final class OldFiles {
 		texts.put("meta.json", Json.write(meta));
 		Npz.write(file, arrays, texts);
 	}
+
+	/** Rewrites a network file as written before E/I populations and sparse synapses: without their parameters. */
+	public static void dropPopulationParameters(final Path file) throws IOException {
+		final Npz.Contents c = Npz.read(file);
+		final JsonObject meta = Json.parse(file, c.text("meta.json"));
+		final JsonObject spiking = meta.getAsJsonObject("spiking");
+		for (final String key : new String[] { "excitatory_fraction", "connection_p", "sign_constrained" })
+			if (spiking.remove(key) == null) throw new IllegalStateException(file + " has no " + key);
+		final Map<String, String> texts = new LinkedHashMap<>(c.texts());
+		texts.put("meta.json", Json.write(meta));
+		Npz.write(file, c.arrays(), texts);
+	}
 }

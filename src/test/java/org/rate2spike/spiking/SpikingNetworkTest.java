@@ -14,7 +14,7 @@ class SpikingNetworkTest {
 	/** One neuron, no feedback, no input: a constant drive enters as −Ī. */
 	private static SpikingNetwork single(final double drive, final SpikingParams p) {
 		final SpikingConnectivity c = new SpikingConnectivity(new double[0][], new double[][] { { 0 } }, new int[] { 0 },
-			new double[0][], new double[0][]);
+			FixedSynapses.NONE, FixedSynapses.NONE);
 		return new SpikingNetwork(p, c, DT, new double[] { -drive });
 	}
 
@@ -77,7 +77,7 @@ class SpikingNetworkTest {
 	void globalInhibitionLowersEveryNeuronAfterASpike() {
 		final SpikingParams p = SpikingParams.DEFAULTS.with("neurons", 2);
 		final SpikingConnectivity c = new SpikingConnectivity(new double[0][], new double[][] { { 0, 0 } }, new int[] { 0 },
-			new double[0][], new double[0][]);
+			FixedSynapses.NONE, FixedSynapses.NONE);
 		final SpikingNetwork net = new SpikingNetwork(p, c, DT, new double[] { -1, 0 });
 		net.reset(new double[] { 0, -1 });
 		final Trial trial = silent(2);
