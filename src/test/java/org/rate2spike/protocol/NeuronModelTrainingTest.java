@@ -11,7 +11,7 @@ import org.rate2spike.pipeline.Pipeline;
 /**
  * Every neuron model learns the oscillation through the unchanged method (demean, RLS on factors, readout, test) on a
  * short protocol. Measured at these settings, seed 1: median test nMSE alif 0.106, izhikevich_rs 0.027, izhikevich_fs
- * 0.017, theta 0.043 (an untrained network is near 1); mean rates 8.8, 14.3, 18.9 and 10.3 Hz. The full protocol's
+ * 0.017, theta 0.032 (an untrained network is near 1); mean rates 8.8, 14.3, 18.9 and 10.5 Hz. The full protocol's
  * figures are in docs/neuron-models.md.
  */
 class NeuronModelTrainingTest {

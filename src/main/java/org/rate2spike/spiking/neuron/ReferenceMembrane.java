@@ -47,6 +47,7 @@ final class ReferenceMembrane implements Membrane {
 					v[i] = pr.c() + v0[i];
 					extra[i - start] = pr.b() * v[i];
 				}
+				case THETA -> v[i] = Theta.wrap(v0[i]);
 				default -> {
 					v[i] = v0[i];
 					extra[i - start] = 0;
@@ -106,7 +107,7 @@ final class ReferenceMembrane implements Membrane {
 	}
 
 	private boolean theta(final double[] v, final int i, final double vInf) {
-		final double th = v[i], c = Math.cos(th);
+		final double th = v[i], c = Theta.cos(th);
 		v[i] = Math.max(-Math.PI, th + dt / p.tauM() * ((1 - c) + (1 + c) * (p.thetaGain() * vInf)));
 		if (v[i] < Math.PI) return false;
 		v[i] = Theta.wrap(v[i]);

@@ -110,6 +110,16 @@ class NeuronBehaviourTest {
 		assertTrue(spikes(NeuronModel.THETA, p, DT, -1000, 2000).isEmpty());
 	}
 
+	@Test
+	void thetasCosineIsMathsOverTheWholeCircle() {
+		double worst = 0;
+		for (int k = 0; k <= 200_000; k++) {
+			final double th = -Math.PI + k * (2 * Math.PI / 200_000);
+			worst = Math.max(worst, Math.abs(Theta.cos(th) - Math.cos(th)));
+		}
+		assertTrue(worst < 3e-12, "largest error " + worst);
+	}
+
 	private static String bad(final String name, final Object value) {
 		return assertThrows(ParameterException.class, () -> TrainingConfig.DEFAULTS.with(name, value).validate()).getMessage();
 	}
