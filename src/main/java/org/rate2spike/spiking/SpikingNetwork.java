@@ -10,7 +10,9 @@ import org.rate2spike.task.Trial;
  * τm dV/dt = −V + V∞ with V∞ = U·uPC·ẑ + inhibition + random slow/fast currents − Ī + U·ũ_in·f_in,
  * integrated exactly over each step. A neuron spikes when V ≥ V_th and is reset to V_th + V_r. Each spike adds 1
  * to its neuron's slow (τs) and fast (τf) traces. Only the n trained neurons' traces are kept (they form s); the
- * global inhibition is one scalar, because every neuron receives the same. No allocation per step.
+ * global inhibition is one scalar, because every neuron receives the same (fed by every spike, or in an E/I network by
+ * the inhibitory ones only). The random slow/fast currents add the spiking neurons' columns of {@link FixedSynapses}
+ * (dense or sparse). No allocation per step.
  */
 public final class SpikingNetwork {
 
