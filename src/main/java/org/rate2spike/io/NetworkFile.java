@@ -32,7 +32,8 @@ import com.google.gson.JsonObject;
  * trial), and, when gs or gf > 0, the random synapses: dense ({@code slow_random} and {@code fast_random}, N×N, [i, j]
  * from j to i) for one population with connection_p 1, otherwise sparse by presynaptic neuron
  * ({@code slow_random_start}, N+1 int32 offsets; {@code slow_random_rows}, int32 postsynaptic neurons;
- * {@code slow_random_weights}, the single-precision weights as float64; likewise {@code fast_random_*}).
+ * {@code slow_random_weights}, the single-precision weights as float64; likewise {@code fast_random_*}); with
+ * sign_constrained, {@code factor_offset} (ñ, z̄: the network learned the factors less these).
  * The columns of W and w follow s = [slow traces; fast traces] of {@code trained_neurons} in that order.
  * A network of the {@code data} task keeps its task's data as the targets file does ({@code data} in meta.json,
  * {@code data_<set>_values_<c>} and {@code data_<set>_times_<c>}; see {@link DataEntries}), so that it can be tested,
@@ -161,6 +162,7 @@ public final class NetworkFile {
 		a.put("feedback_projection", NpyArray.ofColumns(k.feedback(), n));
 		a.put("input_projection", NpyArray.ofColumns(k.input(), n));
 		a.put("trained_neurons", NpyArray.of(k.trained()));
+		if (net.params().signConstrained()) a.put("factor_offset", NpyArray.of(k.factorOffset()));
 		putSynapses(a, "slow_random", k.slowRandom(), n);
 		putSynapses(a, "fast_random", k.fastRandom(), n);
 		a.put("initial_voltage", NpyArray.of(net.initialVoltage()));
@@ -224,7 +226,8 @@ public final class NetworkFile {
 			final FixedSynapses slow = params.slowGain() > 0 ? synapses(c, "slow_random", n) : FixedSynapses.NONE;
 			final FixedSynapses fast = params.fastGain() > 0 ? synapses(c, "fast_random", n) : FixedSynapses.NONE;
 			final SpikingConnectivity conn = new SpikingConnectivity(c.array("feedback_projection", n, pcs).columns(),
-				c.array("input_projection", n, targets.inputs()).columns(), trained, slow, fast);
+				c.array("input_projection", n, targets.inputs()).columns(), trained, slow, fast,
+				params.signConstrained() ? c.array("factor_offset", pcs).doubles() : new double[pcs]);
 			final JsonObject t = meta.getAsJsonObject("training");
 			final double[] nmse = c.array("training_nmse").doubles();
 			final TrainingLog log = new TrainingLog(t.get("demean_rate_hz").getAsDouble(), nmse,

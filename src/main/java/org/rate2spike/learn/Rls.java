@@ -21,7 +21,7 @@ public final class Rls {
 	private final int size, half;
 	private final double[][] p;
 	private final double[] ps;
-	private final double initial;
+	private double initial;
 	private final int limit;
 	private final double[][] pending;
 	private final double[] negC;
@@ -123,6 +123,20 @@ public final class Rls {
 			}
 			flushMatrix();
 		}
+	}
+
+	/**
+	 * A prior per trace: P₀ = diag(scale)/α instead of I/α (ridge penalties α/scale[j]), before any update. Sign-constrained
+	 * training gives the fewer inhibitory traces a larger scale, so that their summed weight can balance the excitatory.
+	 */
+	public void scalePrior(final double[] scale) {
+		if (scale.length != size) throw new IllegalArgumentException("a prior of " + scale.length + " traces for an RLS of " + size);
+		double max = 0;
+		for (int i = 0; i < size; i++) {
+			p[i][i] *= scale[i];
+			max = Math.max(max, p[i][i]);
+		}
+		initial = max;
 	}
 
 	/**

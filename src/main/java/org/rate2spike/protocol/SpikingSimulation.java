@@ -57,6 +57,8 @@ final class SpikingSimulation {
 	private final int settleTrials;
 	/** Sign of each trace's column of W under sign_constrained (+1 excitatory, −1 inhibitory), or null. */
 	private final int[] signs;
+	/** z̄ of the connectivity (filled during demean under sign_constrained) and its running sum. */
+	private final double[] factorOffset, factorSum;
 	/** f_PC of earlier phases, replayed where a phase's trials repeat them (see {@link TeacherRecord}). */
 	private final TeacherRecord record;
 
@@ -86,6 +88,34 @@ final class SpikingSimulation {
 		this.zHat = new double[factors + task.outputs()];
 		this.error = new double[factors + task.outputs()];
 		this.signs = params.signConstrained() ? traceSigns(Populations.of(params), conn.trained()) : null;
+		this.factorOffset = conn.factorOffset();
+		this.factorSum = new double[factors];
+	}
+
+	/**
+	 * Sign-constrained networks learn centred factors f_PC − z̄ (z̄ = factorOffset); during the demean phase's counted
+	 * steps the raw f_PC is summed for z̄'s running mean, applied from the next trial on.
+	 */
+	private void centre(final boolean sum) {
+		for (int k = 0; k < factors; k++) {
+			if (sum) factorSum[k] += fPc[k];
+			fPc[k] -= factorOffset[k];
+		}
+	}
+
+	/**
+	 * The RLS prior of sign-constrained training: 1 for excitatory traces, n_E/n_I (trained neurons of each population)
+	 * for inhibitory ones, so that P₀'s inhibitory block sums as the excitatory one does and the first updates, which
+	 * clipping splits by sign, do not leave the learned feedback excitatory on the whole.
+	 */
+	static double[] priorScale(final Populations pops, final int[] trained) {
+		int e = 0;
+		for (final int i : trained) if (pops.of(i) == 0) e++;
+		final int in = trained.length - e;
+		final double ratio = in == 0 || e == 0 ? 1 : e / (double) in;
+		final double[] scale = new double[2 * trained.length];
+		for (int k = 0; k < trained.length; k++) scale[k] = scale[trained.length + k] = pops.of(trained[k]) == 0 ? 1 : ratio;
+		return scale;
 	}
 
 	/** +1 for the slow and fast traces of excitatory trained neurons, −1 for inhibitory ones: s = [slow; fast]. */
@@ -138,6 +168,7 @@ final class SpikingSimulation {
 		final boolean observeTeacher = observer != null && observer.wantsTeacher();
 		final boolean computeTeacher = !test || observeTeacher; // f_PC of the counted trials
 		final double[] meanSum = demean ? new double[net.neurons()] : null;
+		if (demean && signs != null) java.util.Arrays.fill(factorSum, 0);
 		long meanSteps = 0;
 
 		final int init = settleTrials;
@@ -176,7 +207,10 @@ final class SpikingSimulation {
 			double err = 0, tgt = 0, ferr = 0, ftgt = 0;
 			long trialSpikes = 0;
 			for (int t = 0; t < trial.steps(); t++) {
-				if (needTeacher) System.arraycopy(block, t * factors, fPc, 0, factors);
+				if (needTeacher) {
+					System.arraycopy(block, t * factors, fPc, 0, factors);
+					if (signs != null) centre(demean && isCounted);
+				}
 				final int spikes = net.step(trial, t);
 				if (rls != null) rls.advance(net.decaySlow(), net.decayFast(), net.trainedSpikes(), net.trainedSpikeCount());
 				final double[] out;
@@ -225,6 +259,7 @@ final class SpikingSimulation {
 				totals.factorNmse[c] = needTeacher ? Metrics.nmse(ferr, ftgt, trial.steps()) : Double.NaN;
 				if (demean) { // the running average, applied from the next trial on (as in the reference)
 					for (int i = 0; i < meanInput.length; i++) meanInput[i] = meanSum[i] / meanSteps;
+					if (signs != null) for (int k = 0; k < factors; k++) factorOffset[k] = factorSum[k] / meanSteps;
 				}
 			}
 			if (isCounted) {

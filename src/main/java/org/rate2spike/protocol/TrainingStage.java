@@ -5,6 +5,7 @@ import java.util.Random;
 import org.rate2spike.learn.Decoders;
 import org.rate2spike.learn.Rls;
 import org.rate2spike.rate.RateTargets;
+import org.rate2spike.spiking.Populations;
 import org.rate2spike.spiking.SpikingConnectivity;
 import org.rate2spike.spiking.SpikingParams;
 import org.rate2spike.task.Task;
@@ -93,6 +94,7 @@ public final class TrainingStage {
 		final int traces = 2 * params.trained();
 		final Decoders decoders = Decoders.of(start.feedbackWeights(), start.readoutWeights());
 		final Rls rls = new Rls(traces, params.rlsRegularizer());
+		if (params.signConstrained()) rls.scalePrior(SpikingSimulation.priorScale(Populations.of(params), start.connectivity().trained()));
 		if (from != null) rls.restore(from.rls());
 		final TrainingLog before = start.log();
 		final double demeanSeconds = before.demeanSeconds(), demeanRate = before.demeanRateHz();

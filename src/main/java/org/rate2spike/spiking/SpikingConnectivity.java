@@ -18,9 +18,19 @@ import org.rate2spike.rate.RateTargets;
  * @param trained indices of the n neurons whose traces form s, ascending
  * @param slowRandom random slow synapses ({@link FixedSynapses#NONE} when gs = 0)
  * @param fastRandom random fast synapses ({@link FixedSynapses#NONE} when gf = 0)
+ * @param factorOffset z̄, ñ values subtracted from the teacher's factors: the network learns f_PC − z̄. Zero except with
+ *        sign_constrained, where the demean phase measures it as the running mean of f_PC (filled in place, as Ī is),
+ *        so that a network whose feedback W starts at 0 receives the mean feedback it was demeaned with
  */
 public record SpikingConnectivity(double[][] feedback, double[][] input, int[] trained, FixedSynapses slowRandom,
-	FixedSynapses fastRandom) {
+	FixedSynapses fastRandom, double[] factorOffset) {
+
+	/** Without a factor offset (all zero). */
+	public SpikingConnectivity(final double[][] feedback, final double[][] input, final int[] trained,
+		final FixedSynapses slowRandom, final FixedSynapses fastRandom)
+	{
+		this(feedback, input, trained, slowRandom, fastRandom, new double[feedback.length]);
+	}
 
 	public int neurons() {
 		return feedback.length > 0 ? feedback[0].length : input[0].length;

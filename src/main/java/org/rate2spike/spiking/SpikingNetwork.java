@@ -13,7 +13,9 @@ import org.rate2spike.task.Trial;
  * (its neuron model) turns V∞ into V, spikes and resets; for the LIF, τm dV/dt = −V + V∞, integrated exactly over each
  * step, a spike at V ≥ V_th and a reset to V_th + V_r. Each spike adds 1
  * to its neuron's slow (τs) and fast (τf) traces. Only the n trained neurons' traces are kept (they form s); the
- * global inhibition is one scalar, because every neuron receives the same. No allocation per step.
+ * global inhibition is one scalar, because every neuron receives the same (fed by every spike, or in an E/I network by
+ * the inhibitory ones only). The random slow/fast currents add the spiking neurons' columns of {@link FixedSynapses}
+ * (dense or sparse). No allocation per step.
  */
 public final class SpikingNetwork {
 
