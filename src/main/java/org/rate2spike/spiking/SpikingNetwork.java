@@ -76,7 +76,7 @@ public final class SpikingNetwork {
 
 	/** Every phase starts here: V from the seeded draw, everything else at zero. */
 	public void reset(final double[] v0) {
-		for (final Membrane m : membranes) m.start(v, v0);
+		for (final Membrane m : membranes) m.startPhase(v, v0);
 		Arrays.fill(feedbackCurrent, 0);
 		Arrays.fill(slowCurrent, 0);
 		Arrays.fill(fastCurrent, 0);
@@ -201,6 +201,7 @@ public final class SpikingNetwork {
 		return spikeCount;
 	}
 
+	/** V of every neuron after the last step: dimensionless for lif and alif, mV for Izhikevich, the phase θ for theta. */
 	public double[] voltages() {
 		return v;
 	}

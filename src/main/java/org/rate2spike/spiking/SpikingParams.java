@@ -1,8 +1,8 @@
 package org.rate2spike.spiking;
 
 import org.rate2spike.params.Param;
-import org.rate2spike.spiking.neuron.NeuronModel;
 import org.rate2spike.params.ParamTable;
+import org.rate2spike.spiking.neuron.NeuronModel;
 import org.rate2spike.util.Check;
 import org.rate2spike.util.ParameterException;
 

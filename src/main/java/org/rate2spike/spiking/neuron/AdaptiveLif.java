@@ -42,7 +42,7 @@ final class AdaptiveLif implements Membrane {
 	}
 
 	@Override
-	public void start(final double[] v, final double[] v0) {
+	public void startPhase(final double[] v, final double[] v0) {
 		System.arraycopy(v0, start, v, start, end - start);
 		Arrays.fill(w, start, end, 0);
 	}

@@ -72,7 +72,7 @@ final class Izhikevich implements Membrane {
 
 	/** V at the reset potential c plus the draw (in mV), u at its rest value b·V. */
 	@Override
-	public void start(final double[] v, final double[] v0) {
+	public void startPhase(final double[] v, final double[] v0) {
 		for (int i = start; i < end; i++) {
 			v[i] = pr.c() + v0[i];
 			u[i] = pr.b() * v[i];

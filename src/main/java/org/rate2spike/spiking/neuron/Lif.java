@@ -35,7 +35,7 @@ final class Lif implements Membrane {
 	}
 
 	@Override
-	public void start(final double[] v, final double[] v0) {
+	public void startPhase(final double[] v, final double[] v0) {
 		System.arraycopy(v0, start, v, start, end - start);
 	}
 

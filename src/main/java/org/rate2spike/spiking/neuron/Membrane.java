@@ -19,7 +19,7 @@ public interface Membrane {
 	int end();
 
 	/** Starts a phase: V of [start, end) from the seeded draw {@code v0}, any other state at rest. */
-	void start(double[] v, double[] v0);
+	void startPhase(double[] v, double[] v0);
 
 	/**
 	 * Advances [start, end) by one step under the drive {@code drive} (V∞); a neuron that crosses threshold is reset

@@ -39,7 +39,7 @@ final class ReferenceMembrane implements Membrane {
 	}
 
 	@Override
-	public void start(final double[] v, final double[] v0) {
+	public void startPhase(final double[] v, final double[] v0) {
 		for (int i = start; i < end; i++) {
 			switch (model) {
 				case IZHIKEVICH_RS, IZHIKEVICH_FS -> {

@@ -60,7 +60,7 @@ final class Theta implements Membrane {
 
 	/** θ from the draw (wrapped): near 0, where a neuron without drive sits at its threshold, as the LIF's V does. */
 	@Override
-	public void start(final double[] v, final double[] v0) {
+	public void startPhase(final double[] v, final double[] v0) {
 		for (int i = start; i < end; i++) v[i] = wrap(v0[i]);
 	}
 

@@ -45,8 +45,8 @@ class MembraneReferenceTest {
 			final double[] v = new double[N], w = new double[N];
 			Arrays.fill(v, 7);
 			Arrays.fill(w, 7);
-			fast.start(v, initial(2));
-			ref.start(w, initial(2));
+			fast.startPhase(v, initial(2));
+			ref.startPhase(w, initial(2));
 			final int[] sf = new int[N], sr = new int[N];
 			long spikes = 0;
 			for (int t = 0; t < STEPS; t++) {
@@ -86,7 +86,7 @@ class MembraneReferenceTest {
 		final double[][] drive = drives(3);
 		final Membrane lif = NeuronModel.LIF.membrane(p, DT, 0, N);
 		final double[] v = new double[N], old = new double[N];
-		lif.start(v, initial(4));
+		lif.startPhase(v, initial(4));
 		System.arraycopy(initial(4), 0, old, 0, N);
 		final int[] s = new int[N], so = new int[N];
 		for (int t = 0; t < STEPS; t++) {
@@ -105,9 +105,9 @@ class MembraneReferenceTest {
 			final Membrane a = model.membrane(p, DT, START, END), b = model.membrane(p, DT, START, END);
 			final double[] va = new double[N];
 			final int[] s = new int[N];
-			a.start(va, initial(6));
+			a.startPhase(va, initial(6));
 			for (int t = 0; t < STEPS / 2; t++) a.step(va, drive[t], s, 0);
-			b.start(new double[N], new double[N]); // a fresh phase elsewhere, then the saved V and state
+			b.startPhase(new double[N], new double[N]); // a fresh phase elsewhere, then the saved V and state
 			final double[] vb = va.clone();
 			b.restoreState(a.saveState());
 			for (int t = STEPS / 2; t < STEPS; t++) {

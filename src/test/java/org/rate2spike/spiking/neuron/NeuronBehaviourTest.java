@@ -24,7 +24,7 @@ class NeuronBehaviourTest {
 		final Membrane m = model.membrane(p, dt, 0, 1);
 		final double[] v = new double[1], d = { drive };
 		final int[] s = new int[1];
-		m.start(v, new double[1]);
+		m.startPhase(v, new double[1]);
 		final List<Integer> at = new ArrayList<>();
 		for (int t = 0; t < steps; t++) if (m.step(v, d, s, 0) == 1) at.add(t);
 		return at;
@@ -91,7 +91,7 @@ class NeuronBehaviourTest {
 		final Membrane m = NeuronModel.THETA.membrane(p, DT, 0, 1);
 		final double[] v = new double[1], d = { 0.5 };
 		final int[] s = new int[1];
-		m.start(v, new double[1]);
+		m.startPhase(v, new double[1]);
 		int count = 0;
 		for (int t = 0; t < 500; t++) {
 			final double before = v[0], free = before + DT / p.tauM() * ((1 - Math.cos(before)) + (1 + Math.cos(before)) * 0.5);
