@@ -18,8 +18,8 @@ n = Table.size("Rate2Spike traces");
 print("traces: " + n + " rows (frames x conditions), columns " + Table.headings("Rate2Spike traces"));
 
 run("Train Spiking Network (all steps)", "task=data data_targets=[] data_inputs=[] data_factors=[] sample_interval=0"
-	+ " normalize=max trial_layout=auto targets_image=[Traces (calcium_movie.tif)] inputs_image=[] factors_image=[]"
-	+ " output_folder=[" + out + "] seed=1 rate_units=40 tau_rate=0.01 rate_gain=1.0 frac_pca=0.999"
+	+ " normalize=max trial_layout=auto go_cue=hold targets_image=[Traces (calcium_movie.tif)] inputs_image=[] factors_image=[]"
+	+ " output_folder=[" + out + "] seed=1 task_settings=apply rate_units=40 tau_rate=0.01 rate_gain=1.0 frac_pca=0.999"
 	+ " pcs=0 dt=0.001"
 	+ " neurons=60 trained_fraction=0.4 gz=6 mu_f=-0.3 gs=0 gf=0 tau_m=0.01 tau_s=0.1 tau_f=0.005 dt_rls=2"
 	+ " neuron_model=lif neuron_model_i=same tau_adapt=0.1 adapt_jump=1.0 izh_gain=10.0 izh_bias=4.0 theta_gain=1.0"

@@ -11,11 +11,11 @@ File.makeDirectory(out);
 targets = out + File.separator + "targets.npz";
 network = out + File.separator + "network.npz";
 
-run("Generate Rate Targets", "task=integration seed=1 rate_gain=1.2 rate_units=40 trials_init=2 trials_pca=5"
+run("Generate Rate Targets", "task=integration seed=1 task_settings=apply rate_gain=1.2 rate_units=40 trials_init=2 trials_pca=5"
 	+ " targets_file=[" + targets + "] output_folder=[" + out + "]"
 	+ " tau_rate=0.01 frac_pca=0.999 pcs=0 dt=0.001 overwrite=false chart_windows=false");
 run("Train Spiking Network", "targets_file=[" + targets + "] network_file=[" + network + "]"
-	+ " neurons=60 trained_fraction=1.0 trials_init=2 trials_demean=5 trials_rls=5 trials_test=3 seed=1"
+	+ " neurons=60 trained_fraction=1.0 trials_init=2 trials_demean=5 trials_rls=5 trials_test=3 seed=1 task_settings=apply"
 	+ " output_folder=[" + out + "]"
 	+ " gz=6.0 mu_f=-0.3 gs=0.0 gf=0.0 tau_m=0.01 tau_s=0.1 tau_f=0.005 dt_rls=2.0 rls_alpha=1.0"
 	+ " neuron_model=lif neuron_model_i=same tau_adapt=0.1 adapt_jump=1.0 izh_gain=10.0 izh_bias=4.0 theta_gain=1.0"

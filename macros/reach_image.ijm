@@ -10,9 +10,9 @@ image = "test-data" + File.separator + "reach_emg.tif";
 if (!File.exists(image)) image = getDirectory("imagej") + "test-data" + File.separator + "reach_emg.tif";
 
 run("Train Spiking Network (all steps)", "task=data data_targets=[" + image + "] rate_gain=1.0 rate_units=40"
-	+ " neurons=60 trials_init=2 trials_pca=5 trials_demean=5 trials_rls=5 trials_test=3 seed=1"
+	+ " neurons=60 trials_init=2 trials_pca=5 trials_demean=5 trials_rls=5 trials_test=3 seed=1 task_settings=apply"
 	+ " output_folder=[" + out + "]"
-	+ " data_inputs=[] data_factors=[] sample_interval=0.0 normalize=none trial_layout=auto targets_image=[]"
+	+ " data_inputs=[] data_factors=[] sample_interval=0.0 normalize=none trial_layout=auto go_cue=hold targets_image=[]"
 	+ " inputs_image=[] factors_image=[] tau_rate=0.01 frac_pca=0.999 pcs=0 dt=0.001"
 	+ " trained_fraction=0.4 gz=6.0 mu_f=-0.3 gs=0.0 gf=0.0 tau_m=0.01 tau_s=0.1 tau_f=0.005 dt_rls=2.0"
 	+ " neuron_model=lif neuron_model_i=same tau_adapt=0.1 adapt_jump=1.0 izh_gain=10.0 izh_bias=4.0 theta_gain=1.0"

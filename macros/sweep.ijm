@@ -10,7 +10,7 @@ out = getArgument();
 if (out == "") out = getDirectory("temp") + "rate2spike-sweep";
 File.makeDirectory(out);
 
-run("Sweep Network Size", "task=oscillation neuron_counts=20,40 seeds=1 rate_units=20"
+run("Sweep Network Size", "task=oscillation task_settings=apply neuron_counts=20,40 seeds=1 rate_units=20"
 	+ " trials_init=1 trials_pca=3 trials_demean=3 trials_rls=3 trials_test=2 tolerance=1.5 baseline=true"
 	+ " executor=local threads=2 output_folder=[" + out + "]"
 	+ " slurm_partition=[] slurm_time=02:00:00 slurm_cpus=1 slurm_mem_mb=0 wait_for_jobs=false"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.rate2spike.baseline.BaselineStage;
 import org.rate2spike.io.BaselineFile;
@@ -11,6 +12,7 @@ import org.rate2spike.format.Json;
 import org.rate2spike.app.RunFolder;
 import org.rate2spike.protocol.Metrics;
 import org.rate2spike.pipeline.Pipeline;
+import org.rate2spike.pipeline.TaskSettings;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.rate.RateTargets;
@@ -21,7 +23,8 @@ public final class BaselineRun {
 
 	public static final String FILE = "baseline.npz";
 
-	public record Request(TrainingConfig config, Output out) {}
+	/** @param given the parameters the user set ({@link TaskSettings}): the task's own settings fill the others */
+	public record Request(TrainingConfig config, Set<String> given, Output out) {}
 
 	/** @param test output nMSE per test trial; null when cancelled during training */
 	public record Result(RateTargets targets, BaselineStage.Outcome outcome, Path dir) {
@@ -34,15 +37,20 @@ public final class BaselineRun {
 	private BaselineRun() {}
 
 	public static Result run(final Request r, final Progress progress) throws IOException {
-		final TrainingConfig c = r.config().validate();
+		final TrainingConfig asked = r.config().validate();
+		final Task task = Pipeline.task(asked);
+		final TaskSettings.Chosen chosen = TaskSettings.choose(asked, task, r.given());
+		if (chosen.note() != null) progress.note(chosen.note());
 		try (RunTransaction tx = r.out().open(java.util.List.of(FILE, RunFolder.SUMMARY), FILE, RunFolder.SUMMARY)) {
-			return run(c, tx, progress);
+			return run(chosen, task, tx, progress);
 		}
 	}
 
-	private static Result run(final TrainingConfig c, final RunTransaction tx, final Progress progress) throws IOException {
+	private static Result run(final TaskSettings.Chosen chosen, final Task task, final RunTransaction tx, final Progress progress)
+		throws IOException
+	{
+		final TrainingConfig c = chosen.config();
 		final Path dir = tx.dir();
-		final Task task = Pipeline.task(c);
 		final RateTargets targets = Pipeline.targets(c, task, progress);
 		final BaselineStage.Outcome o = BaselineStage.run(c, targets, task, progress);
 		final double[] training = o.baseline().trainingNmse();
@@ -54,6 +62,7 @@ public final class BaselineRun {
 			final Path staging = tx.staging();
 			BaselineFile.save(o.baseline(), staging.resolve(FILE));
 			final Map<String, Object> s = new LinkedHashMap<>(c.toMap());
+			s.put(RunFolder.CHOSEN_BY_TASK, chosen.chosen());
 			s.put("pcs", targets.factors());
 			if (o.test() != null) {
 				s.put("test_nmse", o.test());

@@ -57,6 +57,9 @@ public final class RunFolder {
 	/** The picture of the test's factor errors (per factor and over the trial). */
 	public static final String FACTOR_ERROR = "factor_error.png";
 
+	/** The summary.json key of the parameters the task chose by itself (name → value). */
+	public static final String CHOSEN_BY_TASK = "chosen_by_task";
+
 	private RunFolder() {}
 
 	public static void writeTraining(final Path dir, final Pipeline.Run run) throws IOException {
@@ -67,10 +70,21 @@ public final class RunFolder {
 	public static void writeTraining(final Path dir, final Pipeline.Run run, final ErrorDecomposition decomposition)
 		throws IOException
 	{
+		writeTraining(dir, run, decomposition, Map.of());
+	}
+
+	/**
+	 * As above, also recording under {@code chosen_by_task} the parameters the task chose by itself
+	 * ({@link org.rate2spike.pipeline.TaskSettings}; empty: none).
+	 */
+	public static void writeTraining(final Path dir, final Pipeline.Run run, final ErrorDecomposition decomposition,
+		final Map<String, Double> chosen) throws IOException
+	{
 		TargetsFile.save(run.targets(), dir.resolve(TARGETS));
 		NetworkFile.save(run.network(), dir.resolve(NETWORK));
 		Charts.savePng(Charts.trainingError(run.network().log()), dir.resolve("training_nmse.png"));
 		final Map<String, Object> s = new LinkedHashMap<>(run.config().toMap());
+		s.put(CHOSEN_BY_TASK, chosen);
 		s.putAll(networkSummary(run.network()));
 		final Map<String, Object> wall = new LinkedHashMap<>();
 		wall.put("pca", run.pcaSeconds());

@@ -3,6 +3,8 @@ package org.rate2spike.app;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
 
 import org.rate2spike.baseline.BaselineStage;
 import org.rate2spike.io.BaselineFile;
@@ -12,6 +14,7 @@ import org.rate2spike.protocol.Metrics;
 import org.rate2spike.app.RunFolder;
 import org.rate2spike.protocol.Checkpoint;
 import org.rate2spike.pipeline.Pipeline;
+import org.rate2spike.pipeline.TaskSettings;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.task.Task;
@@ -28,6 +31,7 @@ public final class TrainRun {
 
 	/**
 	 * @param config every parameter of the run
+	 * @param given the parameters the user set ({@link TaskSettings}): the task's own settings fill the others
 	 * @param task the task, when a door made it itself (e.g. a data task from an open image); null: from the config
 	 * @param checkpointEvery write a resumable checkpoint every so many RLS trials (0: never)
 	 * @param baseline also train and test the rate baseline on the same targets and trials after the test (costs about
@@ -35,19 +39,21 @@ public final class TrainRun {
 	 *        error decomposition
 	 * @param extraResults further files the door will write into the folder (refused before any work like the others)
 	 */
-	public record Request(TrainingConfig config, Task task, Output out, int checkpointEvery, boolean baseline,
-		String... extraResults) {
+	public record Request(TrainingConfig config, Set<String> given, Task task, Output out, int checkpointEvery,
+		boolean baseline, String... extraResults) {
 
+		/** Every parameter as {@code config} has it: the task chooses nothing. */
 		public Request(final TrainingConfig config, final Output out) {
-			this(config, null, out, 0, false);
+			this(config, TaskSettings.all(), null, out, 0, false);
 		}
 	}
 
 	/**
 	 * @param run what the stages produced; {@code run.test()} is null when training stopped early
 	 * @param decomposition where the test's error comes from (null without a test)
+	 * @param chosen the parameters the task chose by itself (name → value; empty: none)
 	 */
-	public record Result(Pipeline.Run run, Path dir, ErrorDecomposition decomposition) {
+	public record Result(Pipeline.Run run, Path dir, ErrorDecomposition decomposition, Map<String, Double> chosen) {
 
 		/** Training and test both ran to the end. */
 		public boolean complete() {
@@ -57,15 +63,21 @@ public final class TrainRun {
 
 	private TrainRun() {}
 
-	/** Validates, makes the task, notes advice on the settings, trains, tests and writes the folder. */
+	/**
+	 * Validates, makes the task, lets it choose the settings the user left unset, notes them and any advice, trains,
+	 * tests and writes the folder.
+	 */
 	public static Result run(final Request r, final Progress progress) throws IOException {
-		final TrainingConfig config = r.config().validate();
+		final TrainingConfig asked = r.config().validate();
 		if (r.checkpointEvery() < 0) throw new ParameterException("checkpoint_every",
 			"must be 0 (never) or a number of RLS trials (got " + r.checkpointEvery() + ")");
-		final Task task = r.task() != null ? r.task() : Pipeline.task(config); // a bad task or file fails before any work
+		final Task task = r.task() != null ? r.task() : Pipeline.task(asked); // a bad task or file fails before any work
+		final TaskSettings.Chosen chosen = TaskSettings.choose(asked, task, r.given());
+		final TrainingConfig config = chosen.config();
 		final String[] results = results(r.baseline() ? concat(r.extraResults(), BaselineRun.FILE) : r.extraResults());
 		try (RunTransaction tx = r.out().open(RunFolder.TRAINING_FILES, results)) {
 			final Path dir = tx.dir();
+			if (chosen.note() != null) progress.note(chosen.note());
 			final String advice = config.advice(task);
 			if (advice != null) progress.note(advice);
 			progress.trainingStarts(config);
@@ -77,15 +89,17 @@ public final class TrainRun {
 				if (o.test() != null) baseline = Metrics.median(o.test());
 			}
 			final ErrorDecomposition d = run.test() == null ? null : new ErrorDecomposition(run.test(), baseline);
-			write(tx, run, d);
-			return new Result(run, dir, d);
+			write(tx, run, d, chosen.chosen());
+			return new Result(run, dir, d, chosen.chosen());
 		}
 	}
 
 	/** The run's files, staged and then moved into the folder together. */
-	private static void write(final RunTransaction tx, final Pipeline.Run run, final ErrorDecomposition d) throws IOException {
+	private static void write(final RunTransaction tx, final Pipeline.Run run, final ErrorDecomposition d,
+		final Map<String, Double> chosen) throws IOException
+	{
 		if (tx.dir() == null) return;
-		RunFolder.writeTraining(tx.staging(), run, d);
+		RunFolder.writeTraining(tx.staging(), run, d, chosen);
 		tx.commit();
 	}
 
@@ -100,8 +114,8 @@ public final class TrainRun {
 				c.network().counts().rls()));
 			final Pipeline.Run run = Pipeline.resume(c, progress, schedule(dir, checkpointEvery));
 			final ErrorDecomposition d = run.test() == null ? null : ErrorDecomposition.of(run.test());
-			write(tx, run, d);
-			return new Result(run, dir, d);
+			write(tx, run, d, Map.of());
+			return new Result(run, dir, d, Map.of());
 		}
 	}
 

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.rate2spike.format.Json;
 import org.rate2spike.params.ParamDef;
 import org.rate2spike.pipeline.Pipeline;
+import org.rate2spike.pipeline.TaskSettings;
 import org.rate2spike.protocol.Progress;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.render.Charts;
@@ -36,15 +38,17 @@ public final class TuneRun {
 	public static final String BEST = "best";
 
 	/**
+	 * @param given the parameters of the base the user set ({@link TaskSettings}): the task's own settings fill the
+	 *        others, searched ones included, so that the first configuration is the task's choice
 	 * @param threads trainings run at once on this machine (with SLURM and a time budget: first-rung configurations per
 	 *        job array)
 	 * @param slurm run each rung's trainings as a SLURM job array with these settings ({@link SlurmTuner}); null: on
 	 *        local threads
 	 */
-	public record Request(TuneSpec spec, Output out, int threads, SlurmExecutor.Options slurm) {
+	public record Request(TuneSpec spec, Set<String> given, Output out, int threads, SlurmExecutor.Options slurm) {
 
-		public Request(final TuneSpec spec, final Output out, final int threads) {
-			this(spec, out, threads, null);
+		public Request(final TuneSpec spec, final Set<String> given, final Output out, final int threads) {
+			this(spec, given, out, threads, null);
 		}
 	}
 
@@ -60,7 +64,9 @@ public final class TuneRun {
 
 	/** Validates, makes the task once (a bad task or data file fails before any training), runs, writes. */
 	public static Result run(final Request r, final Tuner.Listener listener, final Progress progress) throws IOException {
-		final TuneSpec spec = check(r.spec());
+		final TaskSettings.Chosen chosen = chosen(check(r.spec()), r.given());
+		if (chosen.note() != null) listener.note(chosen.note());
+		final TuneSpec spec = withBase(r.spec(), chosen.config());
 		if (r.threads() < 1) throw new ParameterException("threads", "must be at least 1 (got " + r.threads() + ")");
 		final Path dir = r.out().prepare();
 		if (dir == null) throw new ParameterException(r.out().param(), "is required: the folder for the search");
@@ -70,13 +76,14 @@ public final class TuneRun {
 		for (final Axis a : spec.space().axes())
 			Charts.savePng(Charts.tuneAxis(search, a), dir.resolve(plot(a.name())));
 		if (!search.complete() || search.winner() == null) {
-			search.write(dir, Map.of());
+			search.write(dir, Map.of(RunFolder.CHOSEN_BY_TASK, chosen.chosen()));
 			return new Result(search, null, Double.NaN, null, dir);
 		}
 		final TrainingConfig winner = search.winnerConfig();
 		final Path bestDir = dir.resolve(BEST);
-		final String command = command(winner, bestDir);
+		final String command = command(winner, bestDir, chosen.suggested());
 		final Map<String, Object> extra = new LinkedHashMap<>();
+		extra.put(RunFolder.CHOSEN_BY_TASK, chosen.chosen());
 		extra.put("command", command);
 		TrainRun.Result best = null;
 		double test;
@@ -93,7 +100,7 @@ public final class TuneRun {
 			test = testNmse(summary);
 		}
 		else {
-			best = TrainRun.run(new TrainRun.Request(winner, null, new Output(bestDir, true, r.out().param(), r.out().overwriteHint()), 0, false),
+			best = TrainRun.run(new TrainRun.Request(winner, TaskSettings.all(), null, new Output(bestDir, true, r.out().param(), r.out().overwriteHint()), 0, false),
 				progress);
 			if (!best.complete()) {
 				search.write(dir, extra);
@@ -110,6 +117,15 @@ public final class TuneRun {
 		return new Result(search, best, test, command, dir);
 	}
 
+	/** The task's own settings in the base of {@code spec} where the user set none ({@link TaskSettings}). */
+	static TaskSettings.Chosen chosen(final TuneSpec spec, final Set<String> given) {
+		return TaskSettings.choose(spec.base(), Pipeline.task(spec.base()), given);
+	}
+
+	static TuneSpec withBase(final TuneSpec s, final TrainingConfig base) {
+		return new TuneSpec(base, s.space(), s.budget(), s.budgetSeconds(), s.eta(), s.rungs(), s.validationTrials()).validate();
+	}
+
 	/** Validates the search and makes its task, so that a bad task or data file fails before anything is written. */
 	public static TuneSpec check(final TuneSpec spec) {
 		spec.validate();
@@ -123,7 +139,7 @@ public final class TuneRun {
 
 	/** The winner's full training and test, into {@code best} as {@link #run} does it locally: the body of the SLURM job. */
 	static TrainRun.Result trainWinner(final TrainingConfig winner, final Path best) throws IOException {
-		return TrainRun.run(new TrainRun.Request(winner, null, Output.cli(best, true), 0, false), Progress.NONE);
+		return TrainRun.run(new TrainRun.Request(winner, TaskSettings.all(), null, Output.cli(best, true), 0, false), Progress.NONE);
 	}
 
 	/**
@@ -152,11 +168,19 @@ public final class TuneRun {
 	 * {@code --out}: the command line that trains {@code c} again.
 	 */
 	public static String command(final TrainingConfig c, final Path out) {
+		return command(c, out, Set.of());
+	}
+
+	/**
+	 * As above, also naming every parameter in {@code taskSettings} (those the task would otherwise choose by itself)
+	 * even at its default, so that the command reproduces {@code c}.
+	 */
+	public static String command(final TrainingConfig c, final Path out, final Set<String> taskSettings) {
 		final List<String> args = new ArrayList<>(List.of("java", "-jar", "rate2spike-cli.jar", "train"));
 		final Map<String, Object> mine = c.toMap(), defaults = TrainingConfig.DEFAULTS.toMap();
 		for (final ParamDef d : TrainingConfig.TABLE.params()) {
 			final Object v = mine.get(d.name());
-			if (v == null || v.equals(defaults.get(d.name()))) continue;
+			if (v == null || (v.equals(defaults.get(d.name())) && !taskSettings.contains(d.name()))) continue;
 			args.add("--" + d.name().replace('_', '-'));
 			args.add(quote(v instanceof Double x ? number(x) : String.valueOf(v)));
 		}

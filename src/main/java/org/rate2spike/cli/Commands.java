@@ -17,6 +17,7 @@ import org.rate2spike.io.ExportFiles;
 import org.rate2spike.format.Npz;
 import org.rate2spike.app.RunFolder;
 import org.rate2spike.protocol.TestResult;
+import org.rate2spike.pipeline.TaskSettings;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.readout.ReadoutOptions;
 import org.rate2spike.task.DataOptions;
@@ -115,7 +116,8 @@ final class Commands {
 			}
 			else {
 				final TrainingConfig c = config().validate();
-				r = TrainRun.run(new TrainRun.Request(c, null, output(), checkpointEvery, baseline), console.progress());
+				r = TrainRun.run(new TrainRun.Request(c, TaskSettings.given(given().keySet()), null, output(), checkpointEvery,
+					baseline), console.progress());
 			}
 			final var run = r.run();
 			final var out = console.out();
@@ -262,7 +264,8 @@ final class Commands {
 
 		@Override
 		public Integer call() throws IOException {
-			final BaselineRun.Result r = BaselineRun.run(new BaselineRun.Request(config(), output()), console.progress());
+			final BaselineRun.Result r = BaselineRun.run(new BaselineRun.Request(config(), TaskSettings.given(given().keySet()),
+				output()), console.progress());
 			console.out().println("wrote " + r.dir().resolve(BaselineRun.FILE));
 			if (r.outcome().test() == null) {
 				console.out().println("cancelled during training; the partial baseline is saved");

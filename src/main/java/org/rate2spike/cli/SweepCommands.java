@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.rate2spike.app.Output;
 import org.rate2spike.app.SweepRun;
+import org.rate2spike.pipeline.TaskSettings;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.sweep.SlurmExecutor;
 import org.rate2spike.sweep.SweepResult;
@@ -82,7 +83,7 @@ final class SweepCommands {
 			final SweepSpec spec = new SweepSpec(base, axes, seeds, tolerance, baseline).validate();
 			final Output o = output();
 			if (onSlurm) {
-				final String id = SweepRun.submit(spec, o, slurm.options());
+				final String id = SweepRun.submit(spec, TaskSettings.given(given().keySet()), o, slurm.options(), err::println);
 				if (id.isEmpty()) out.println("every point of this sweep is already finished in " + o.dir());
 				else out.printf("submitted job array %s (%d tasks); collect with: sweep --collect %s%n", id, spec.jobs().size(), o.dir());
 				if (!wait) return 0;
@@ -92,7 +93,13 @@ final class SweepCommands {
 			}
 			err.printf("Sweep on '%s': %d points (%s × seeds %s), %d threads%n", base.task(), spec.points().size(), axes.keySet(),
 				seeds, threads);
-			final SweepResult r = SweepRun.run(new SweepRun.Request(spec, o, threads), new SweepRunner.Listener() {
+			final SweepResult r = SweepRun.run(new SweepRun.Request(spec, TaskSettings.given(given().keySet()), o, threads),
+				new SweepRunner.Listener() {
+				@Override
+				public void note(final String message) {
+					err.println(message);
+				}
+
 				@Override
 				public void started(final int total, final int already) {
 					if (already > 0) err.printf("%d of %d already finished in %s; running the rest%n", already, total, o.dir());

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.rate2spike.app.Output;
 import org.rate2spike.app.TuneRun;
+import org.rate2spike.pipeline.TaskSettings;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.sweep.SlurmExecutor;
 import org.rate2spike.tune.Evaluation;
@@ -89,7 +90,7 @@ final class TuneCommands {
 				err.printf("Tune on '%s': %s; %d trainings in %d rungs (%s configurations), %s%n", base.task(), s.names(),
 					p.trainings(), p.rungs(), java.util.Arrays.toString(p.sizes()), where);
 			}
-			final TuneRun.Result r = TuneRun.run(new TuneRun.Request(spec, o, threads, onSlurm), new Tuner.Listener() {
+			final TuneRun.Result r = TuneRun.run(new TuneRun.Request(spec, TaskSettings.given(given().keySet()), o, threads, onSlurm), new Tuner.Listener() {
 				@Override
 				public void rungStarted(final int rung, final int configurations, final int already, final int trialsRls) {
 					err.printf("rung %d: %s configurations, %s%n", rung, configurations < 0 ? "as many as time allows" : configurations,

@@ -41,6 +41,10 @@ public class GenerateRateTargets extends Rate2SpikeCommand {
 	@Parameter(label = "Seed", description = "random seed; the same seed gives the same result", min = "0")
 	private long seed = 1;
 
+	@Parameter(label = "Task's own settings", description = TASK_SETTINGS_DESCRIPTION, choices = { TrainingConfig.APPLY,
+		TrainingConfig.ADVISE })
+	private String task_settings = TrainingConfig.APPLY;
+
 	@Parameter(label = "Rate units (Ñ)", description = "units of the driven rate network", min = "1", max = "100000", stepSize = "10")
 	private int rate_units = 500;
 
@@ -93,10 +97,11 @@ public class GenerateRateTargets extends Rate2SpikeCommand {
 	protected void execute() throws IOException {
 		final Path file = required("targets_file", targets_file);
 		final Path folder = optionalFolder("output_folder", output_folder);
-		final TrainingConfig c = config(TrainingConfig.DEFAULTS);
+		final TrainingConfig asked = config(TrainingConfig.DEFAULTS);
 		refuseToOverwrite(overwrite, "targets_file", file);
 		refuseToOverwrite(overwrite, "output_folder", folder, "rate_activity.tif", "factors.png", "factors.svg");
-		final Task t = Pipeline.task(c);
+		final Task t = Pipeline.task(asked);
+		final TrainingConfig c = withTaskSettings(asked, t);
 		final RateTargets targets = Pipeline.targets(c, t, progress());
 		TargetsFile.save(targets, file);
 		final RateActivity a = RateActivity.record(targets, t);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 import ij.IJ;
@@ -24,7 +25,9 @@ import org.jfree.chart.JFreeChart;
 import org.rate2spike.protocol.CancelledException;
 import org.rate2spike.protocol.Phase;
 import org.rate2spike.protocol.Progress;
+import org.rate2spike.pipeline.TaskSettings;
 import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.task.Task;
 import org.rate2spike.protocol.TrainingFailedException;
 import org.rate2spike.util.ParameterException;
 import org.scijava.app.StatusService;
@@ -46,6 +49,10 @@ import org.scijava.util.ClassUtils;
 public abstract class Rate2SpikeCommand extends ContextCommand {
 
 	static final String MENU = "Plugins>Rate2Spike>";
+
+	/** The field {@code task_settings} of the commands that train (a dialog cannot tell a value typed from one left alone). */
+	static final String TASK_SETTINGS_DESCRIPTION = "apply: every field left at its default takes the value the task " +
+		"was measured to train best with (the log lists them); advise: the fields are used as they are";
 
 	/** The overwrite checkbox every command that writes files has (not persisted: each run starts unticked). */
 	static final String OVERWRITE_LABEL = "Overwrite existing files",
@@ -120,6 +127,18 @@ public abstract class Rate2SpikeCommand extends ContextCommand {
 			c = c.with(f.getName(), String.valueOf(value));
 		}
 		return c.validate();
+	}
+
+	/**
+	 * {@code c} with the task's own settings in every field left at its default (unless {@code task_settings} is
+	 * advise), the choice reported; {@code fixed} names further parameters that count as set (e.g. those a file fixes).
+	 */
+	protected final TrainingConfig withTaskSettings(final TrainingConfig c, final Task task, final String... fixed) {
+		final Set<String> given = TaskSettings.differingFromDefaults(c);
+		given.addAll(List.of(fixed));
+		final TaskSettings.Chosen chosen = TaskSettings.choose(c, task, given);
+		if (chosen.note() != null) report(chosen.note());
+		return chosen.config();
 	}
 
 	/** Opens an interactive chart window (zoom, pan, save from its menu) when there is a screen; else nothing. */
@@ -211,6 +230,11 @@ public abstract class Rate2SpikeCommand extends ContextCommand {
 			public void trialDone(final Phase phase, final int trial, final int trials, final double nmse) {
 				final String err = Double.isNaN(nmse) ? "" : String.format(Locale.ROOT, ", nMSE %.4f", nmse);
 				status.showStatus(trial, trials, "Rate2Spike " + phase.key() + ": trial " + trial + "/" + trials + err);
+			}
+
+			@Override
+			public void note(final String message) {
+				report(message);
 			}
 
 			@Override

@@ -18,6 +18,7 @@ import org.rate2spike.app.Output;
 import org.rate2spike.app.NetworkRuns;
 import org.rate2spike.app.SweepRun;
 import org.rate2spike.app.TrainRun;
+import org.rate2spike.pipeline.TaskSettings;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.render.ChartImages;
 import org.rate2spike.render.Charts;
@@ -54,6 +55,10 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 	@Parameter(label = "Task", description = "built-in task", choices = { OscillationTask.NAME, IntegrationTask.NAME,
 		ContextTask.NAME, Tasks.REACH })
 	private String task = OscillationTask.NAME;
+
+	@Parameter(label = "Task's own settings", description = TASK_SETTINGS_DESCRIPTION, choices = { TrainingConfig.APPLY,
+		TrainingConfig.ADVISE })
+	private String task_settings = TrainingConfig.APPLY;
 
 	@Parameter(label = "Neuron counts (N)", description = "comma-separated network sizes to train, e.g. 250,500,1000")
 	private String neuron_counts = "250,500,1000";
@@ -140,7 +145,8 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 		final SweepSpec spec = spec();
 		if (onSlurm) {
 			final SlurmExecutor.Options options = SlurmFields.options(slurm_partition, slurm_time, slurm_cpus, slurm_mem_mb);
-			job_id = SweepRun.submit(spec, Output.fiji(dir, true), options);
+			job_id = SweepRun.submit(spec, TaskSettings.differingFromDefaults(spec.base()), Output.fiji(dir, true), options,
+				this::report);
 			final String submitted = job_id.isEmpty() ? "every point of this sweep is already finished in " + dir
 				: String.format(Locale.ROOT, "submitted job array %s (%d tasks) for %s", job_id, spec.jobs().size(), dir);
 			if (!wait_for_jobs) {
@@ -155,7 +161,13 @@ public class SweepNetworkSize extends Rate2SpikeCommand {
 				missing.get(0).index() + " (" + missing.get(0).key() + "): " + missing.get(0).reason());
 			return;
 		}
-		final SweepResult r = SweepRun.run(new SweepRun.Request(spec, Output.fiji(dir, true), threads), new SweepRunner.Listener() {
+		final SweepResult r = SweepRun.run(new SweepRun.Request(spec, TaskSettings.differingFromDefaults(spec.base()),
+			Output.fiji(dir, true), threads), new SweepRunner.Listener() {
+
+			@Override
+			public void note(final String message) {
+				report(message);
+			}
 
 			@Override
 			public void started(final int total, final int already) {

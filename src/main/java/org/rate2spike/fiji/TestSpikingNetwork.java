@@ -135,7 +135,7 @@ public class TestSpikingNetwork extends Rate2SpikeCommand {
 		Check.atLeast("trials_test", trials_test, 1);
 		// new data are laid out in trials as the network was trained on them (Pipeline.taskOf): no layout to choose here
 		final DataOptions data = new DataOptions(path(data_targets), path(data_inputs), path(data_factors), sample_interval,
-			normalize, "auto");
+			normalize, "auto", DataOptions.HOLD); // layout and go cue: as trained (Pipeline.taskOf)
 		final NetworkRuns.TestOutcome outcome = NetworkRuns.test(new NetworkRuns.TestRequest(new NetworkRuns.Source(file, data, images(data_targets,
 			targets_image, data_inputs, inputs_image, data_factors, factors_image, sample_interval, false)),
 			Output.fiji(folder, overwrite), trials_test, readout_name), progress(), Outputs.FILES);

@@ -12,6 +12,7 @@ import org.rate2spike.app.Output;
 import org.rate2spike.app.NetworkRuns;
 import org.rate2spike.app.SweepRun;
 import org.rate2spike.app.TrainRun;
+import org.rate2spike.pipeline.TaskSettings;
 import org.rate2spike.app.RunFolder;
 import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.TestResult;
@@ -41,8 +42,8 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 
 	public static final String TITLE = "Train Spiking Network (all steps)";
 
-	@Parameter(label = "Task", description = "built-in task, or data (your table or image below); integration trains best with rate gain 1.2 " +
-		"and trained fraction 1.0, reach and data with rate gain 1.0", choices = {
+	@Parameter(label = "Task", description = "built-in task, or data (your table or image below); integration and data (reach too) " +
+		"choose their own rate gain and trained fraction (see Task's own settings)", choices = {
 		OscillationTask.NAME, IntegrationTask.NAME, ContextTask.NAME, Tasks.REACH, DataTask.NAME })
 	private String task = OscillationTask.NAME;
 
@@ -71,6 +72,10 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 		choices = { "auto", "separate", "continuous" })
 	private String trial_layout = "auto";
 
+	@Parameter(label = "Data: go cue", description = "data task, cued conditions: hold (the third input on until the " +
+		"go, as in the method's reaching trials) or pulse (a 20 ms go pulse where the data start)", choices = { "hold", "pulse" })
+	private String go_cue = "hold";
+
 	@Parameter(label = "Data: targets image (when no targets file)", description = "data task: an open image " +
 		"(width = time, height = channels, slices = conditions) used as targets when the targets file is empty; " +
 		"neither: for training the active image, for a test the data kept in the network file", required = false, persist = false)
@@ -91,6 +96,10 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 
 	@Parameter(label = "Seed", description = "random seed; the same seed gives the same result", min = "0")
 	private long seed = 1;
+
+	@Parameter(label = "Task's own settings", description = TASK_SETTINGS_DESCRIPTION, choices = { TrainingConfig.APPLY,
+		TrainingConfig.ADVISE })
+	private String task_settings = TrainingConfig.APPLY;
 
 	@Parameter(label = "Rate units (Ñ)", description = "units of the driven rate network", min = "1", max = "100000", stepSize = "10")
 	private int rate_units = 500;
@@ -236,7 +245,7 @@ public class TrainAllSteps extends Rate2SpikeCommand {
 			inputs_image, data_factors, factors_image, sample_interval, true)) : Pipeline.task(c);
 		final java.util.List<String> extra = new java.util.ArrayList<>(java.util.List.of("training_nmse.png", "training_nmse.svg"));
 		extra.addAll(java.util.List.of(TestSpikingNetwork.Outputs.FILES));
-		final TrainRun.Result result = TrainRun.run(new TrainRun.Request(c, task, Output.fiji(folder, overwrite), 0, false,
+		final TrainRun.Result result = TrainRun.run(new TrainRun.Request(c, TaskSettings.differingFromDefaults(c), task, Output.fiji(folder, overwrite), 0, false,
 			extra.toArray(String[]::new)), progress());
 		final Pipeline.Run run = result.run();
 		final JFreeChart chart = Charts.trainingError(run.network().log());

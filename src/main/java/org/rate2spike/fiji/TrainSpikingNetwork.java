@@ -13,6 +13,7 @@ import org.rate2spike.protocol.LastTrialSpikes;
 import org.rate2spike.pipeline.Pipeline;
 import org.rate2spike.protocol.TrainedNetwork;
 import org.rate2spike.protocol.TrainingConfig;
+import org.rate2spike.task.Task;
 import org.rate2spike.protocol.TrainingStage;
 import org.rate2spike.rate.RateTargets;
 import org.rate2spike.render.ChartImages;
@@ -130,6 +131,10 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 	@Parameter(label = "Seed", description = "random seed; the same seed gives the same result", min = "0")
 	private long seed = 1;
 
+	@Parameter(label = "Task's own settings", description = TASK_SETTINGS_DESCRIPTION, choices = { TrainingConfig.APPLY,
+		TrainingConfig.ADVISE })
+	private String task_settings = TrainingConfig.APPLY;
+
 	@Parameter(label = OVERWRITE_LABEL, description = OVERWRITE_DESCRIPTION, required = false, persist = false)
 	private boolean overwrite;
 
@@ -149,6 +154,8 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 
 	private TrainedNetwork network;
 
+	private static final String[] RATE_PARAMS = TrainingConfig.rateMap(TrainingConfig.DEFAULTS.rate()).keySet().toArray(String[]::new);
+
 	@Override
 	protected void execute() throws IOException {
 		final Path targetsPath = required("targets_file", targets_file), networkPath = required("network_file", network_file);
@@ -156,10 +163,11 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 		refuseToOverwrite(overwrite, "network_file", networkPath);
 		refuseToOverwrite(overwrite, "output_folder", folder, "training_nmse.png", "training_nmse.svg", "training_raster.tif");
 		final RateTargets targets = TargetsFile.load(targetsPath);
-		final TrainingConfig c = config(TrainingConfig.DEFAULTS.withRate(targets.params())
-			.with("trials_pca", String.valueOf(targets.pcaTrials())));
+		final Task task = Pipeline.taskOf(targets);
+		final TrainingConfig c = withTaskSettings(config(TrainingConfig.DEFAULTS.withRate(targets.params())
+			.with("trials_pca", String.valueOf(targets.pcaTrials()))), task, RATE_PARAMS); // the targets fix the rate network
 		final LastTrialSpikes last = new LastTrialSpikes();
-		network = TrainingStage.run(targets, Pipeline.taskOf(targets), c.spiking(), c.trials(),
+		network = TrainingStage.run(targets, task, c.spiking(), c.trials(),
 			c.seed(), progress(), last);
 		NetworkFile.save(network, networkPath);
 		final JFreeChart chart = Charts.trainingError(network.log());

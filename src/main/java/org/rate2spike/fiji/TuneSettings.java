@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.rate2spike.app.Output;
 import org.rate2spike.app.TuneRun;
+import org.rate2spike.pipeline.TaskSettings;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.sweep.SlurmExecutor;
 import org.rate2spike.task.ContextTask;
@@ -41,6 +42,10 @@ public class TuneSettings extends Rate2SpikeCommand {
 	@Parameter(label = "Task", description = "built-in task, or data (your table or image below)", choices = {
 		OscillationTask.NAME, IntegrationTask.NAME, ContextTask.NAME, Tasks.REACH, DataTask.NAME })
 	private String task = OscillationTask.NAME;
+
+	@Parameter(label = "Task's own settings", description = TASK_SETTINGS_DESCRIPTION, choices = { TrainingConfig.APPLY,
+		TrainingConfig.ADVISE })
+	private String task_settings = TrainingConfig.APPLY;
 
 	@Parameter(label = "Data: targets (table or image)", description = "data task: CSV/TSV table or image (width = time, " +
 		"height = channels, slices = conditions) of the desired outputs", required = false, style = FileWidget.OPEN_STYLE)
@@ -154,7 +159,8 @@ public class TuneSettings extends Rate2SpikeCommand {
 		final TuneSpec spec = TuneRun.check(new TuneSpec(base, s, budget, seconds, 3, 3, trials_validation));
 		report("searching " + String.join(", ", s.names()) + (spec.timed() ? " for " + budget_time : " with " +
 			spec.plan().trainings() + " trainings") + (slurm != null ? ", one SLURM job array per rung" : ""));
-		result = TuneRun.run(new TuneRun.Request(spec, Output.fiji(dir, true), threads, slurm), new Tuner.Listener() {
+		result = TuneRun.run(new TuneRun.Request(spec, TaskSettings.differingFromDefaults(base), Output.fiji(dir, true),
+			threads, slurm), new Tuner.Listener() {
 			@Override
 			public void finished(final Evaluation e, final int done, final int planned) {
 				report(String.format(Locale.ROOT, "[%d/%d] config %d, rung %d: %s", done, planned, e.config(), e.rung(),

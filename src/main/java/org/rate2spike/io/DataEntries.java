@@ -38,6 +38,7 @@ final class DataEntries {
 		o.addProperty("data_inputs", opt.inputsFile());
 		o.addProperty("data_factors", opt.factorsFile());
 		o.addProperty("trial_layout", opt.trialLayout());
+		o.addProperty("go_cue", opt.goCue());
 		final Dataset[] sets = sets(d);
 		for (int s = 0; s < SETS.length; s++) {
 			if (sets[s] == null) continue;
@@ -71,7 +72,9 @@ final class DataEntries {
 		final DataOptions options = new DataOptions(data.get("data_targets").getAsString(), data.get("data_inputs").getAsString(),
 			data.get("data_factors").getAsString(), data.get("sample_interval").getAsDouble(), data.get("normalize").getAsString(),
 			// files written before trial_layout existed were trained on separate trials
-			data.has("trial_layout") ? data.get("trial_layout").getAsString() : "separate").validate();
+			data.has("trial_layout") ? data.get("trial_layout").getAsString() : "separate",
+			// and files written before go_cue existed with a go pulse
+			data.has("go_cue") ? data.get("go_cue").getAsString() : DataOptions.PULSE).validate();
 		return new DataSpec(sets[0], sets[1], sets[2], options);
 	}
 

@@ -157,7 +157,7 @@ public final class Pipeline {
 		// the task the network was trained on (null in files that keep no data): new data are laid out in trials like it
 		final DataTask trained = t.data() == null ? null : t.data().task(dt);
 		final DataOptions options = trained == null ? data : data.with("trial_layout",
-			trained.continuous() ? "continuous" : "separate");
+			trained.continuous() ? "continuous" : "separate").with("go_cue", trained.spec().options().goCue());
 		final DataTask task = DataTaskFiles.task(options.validate(), given, dt);
 		checkShape(t, trained, task);
 		return task;

@@ -19,6 +19,7 @@ import org.rate2spike.util.ParameterException;
 public record TrainingConfig(
 	@Param(name = "task", value = "oscillation", description = "built-in task (oscillation, integration, context, reach), or data for your own table or image") String task,
 	@Param(name = "seed", value = "1", description = "random seed; the same seed gives the same result") long seed,
+	@Param(name = "task_settings", value = "apply", choices = { "apply", "advise" }, description = "apply: parameters you do not set take the values the task was measured to train best with (the run lists them); advise: they keep their defaults and the run only names the task's values") String taskSettings,
 	RateParams rate, SpikingParams spiking, TrialCounts trials, DataOptions data) {
 
 	/** Every training parameter, declared once on the records' components. */
@@ -34,6 +35,28 @@ public record TrainingConfig(
 		final TrialCounts trials)
 	{
 		this(task, seed, rate, spiking, trials, DataOptions.NONE);
+	}
+
+	/** A configuration whose task applies its own settings where these leave a parameter unset. */
+	public TrainingConfig(final String task, final long seed, final RateParams rate, final SpikingParams spiking,
+		final TrialCounts trials, final DataOptions data)
+	{
+		this(task, seed, APPLY, rate, spiking, trials, data);
+	}
+
+	/** {@code task_settings}: the task's measured settings fill the parameters a user did not set. */
+	public static final String APPLY = "apply";
+
+	/** {@code task_settings}: the defaults stay; the task's settings are only named as advice. */
+	public static final String ADVISE = "advise";
+
+	public TrainingConfig {
+		taskSettings = taskSettings == null || taskSettings.isBlank() ? APPLY : taskSettings.trim().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/** True when the task's settings fill the parameters a user did not set. */
+	public boolean appliesTaskSettings() {
+		return APPLY.equals(taskSettings);
 	}
 
 	/** Parameter names with a one-line description, in display order. */
@@ -70,12 +93,12 @@ public record TrainingConfig(
 				"(java -Xmx...)", param, param.equals("neurons") ? spiking.neurons() : rate.units(), need / 1e9, available / 1e9, param));
 	}
 
-	public TrainingConfig withRate(final RateParams r) { return new TrainingConfig(task, seed, r, spiking, trials, data); }
-	public TrainingConfig withSpiking(final SpikingParams s) { return new TrainingConfig(task, seed, rate, s, trials, data); }
-	public TrainingConfig withTrials(final TrialCounts t) { return new TrainingConfig(task, seed, rate, spiking, t, data); }
-	public TrainingConfig withTask(final String t) { return new TrainingConfig(t, seed, rate, spiking, trials, data); }
-	public TrainingConfig withSeed(final long s) { return new TrainingConfig(task, s, rate, spiking, trials, data); }
-	public TrainingConfig withData(final DataOptions d) { return new TrainingConfig(task, seed, rate, spiking, trials, d); }
+	public TrainingConfig withRate(final RateParams r) { return new TrainingConfig(task, seed, taskSettings, r, spiking, trials, data); }
+	public TrainingConfig withSpiking(final SpikingParams s) { return new TrainingConfig(task, seed, taskSettings, rate, s, trials, data); }
+	public TrainingConfig withTrials(final TrialCounts t) { return new TrainingConfig(task, seed, taskSettings, rate, spiking, t, data); }
+	public TrainingConfig withTask(final String t) { return new TrainingConfig(t, seed, taskSettings, rate, spiking, trials, data); }
+	public TrainingConfig withSeed(final long s) { return new TrainingConfig(task, s, taskSettings, rate, spiking, trials, data); }
+	public TrainingConfig withData(final DataOptions d) { return new TrainingConfig(task, seed, taskSettings, rate, spiking, trials, d); }
 
 	/**
 	 * Sets one parameter from text, e.g. ("neurons", "1000") or ("trials", "50,300,300,500,100"); unknown names and

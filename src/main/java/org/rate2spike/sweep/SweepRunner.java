@@ -46,6 +46,9 @@ public final class SweepRunner {
 
 		default void finished(final SweepTable.Row row, final int done, final int total) {}
 
+		/** A line for the user before the points run (the settings the task chose by itself). */
+		default void note(final String message) {}
+
 		default boolean cancelled() {
 			return false;
 		}

@@ -62,7 +62,8 @@ class SlurmTuneTest {
 	}
 
 	private static TuneRun.Result run(final Path dir, final SlurmExecutor.Options slurm, final Watch w) throws IOException {
-		return TuneRun.run(new TuneRun.Request(TuneTaskTest.tiny(), Output.cli(dir, true), 2, slurm), w, new Progress() {
+		return TuneRun.run(new TuneRun.Request(TuneTaskTest.tiny(), org.rate2spike.pipeline.TaskSettings.all(),
+			Output.cli(dir, true), 2, slurm), w, new Progress() {
 			@Override
 			public boolean cancelled() {
 				return w.cancelled();

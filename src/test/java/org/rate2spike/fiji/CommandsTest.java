@@ -225,6 +225,35 @@ class CommandsTest {
 	}
 
 	@Test
+	void allStepsLetsTheTaskChooseTheFieldsLeftAtTheirDefaults(@TempDir final Path dir) throws Exception {
+		final Object[] tiny = { "task", "integration", "rate_units", 30, "neurons", 30, "trials_init", 1, "trials_pca", 2,
+			"trials_demean", 2, "trials_rls", 2, "trials_test", 2 };
+		final java.util.function.Function<Object[], JsonObject> run = more -> {
+			try {
+				final Object[] in = java.util.stream.Stream.concat(java.util.Arrays.stream(tiny), java.util.Arrays.stream(more)).toArray();
+				forget(context); // each run as a fresh dialog, not with the last run's values
+				final Module m = run(TrainAllSteps.class, in);
+				assertRan(m);
+				final Path folder = ((java.io.File) m.getInput("output_folder")).toPath();
+				return JsonParser.parseString(Files.readString(folder.resolve("summary.json"))).getAsJsonObject();
+			}
+			catch (final Exception e) {
+				throw new AssertionError(e);
+			}
+		};
+		JsonObject s = run.apply(new Object[] { "output_folder", dir.resolve("own").toFile() });
+		assertEquals(1.2, s.get("rate_gain").getAsDouble(), "left at its default, the field takes the task's value");
+		assertEquals(1.0, s.get("trained_fraction").getAsDouble());
+		assertEquals(2, s.getAsJsonObject("chosen_by_task").size());
+		s = run.apply(new Object[] { "output_folder", dir.resolve("typed").toFile(), "rate_gain", 1.3 });
+		assertEquals(1.3, s.get("rate_gain").getAsDouble(), "a value other than the default is the user's");
+		assertEquals(java.util.Set.of("trained_fraction"), s.getAsJsonObject("chosen_by_task").keySet());
+		s = run.apply(new Object[] { "output_folder", dir.resolve("advise").toFile(), "task_settings", "advise" });
+		assertEquals(1.4, s.get("rate_gain").getAsDouble(), "advise: the fields as they are");
+		assertEquals(0, s.getAsJsonObject("chosen_by_task").size());
+	}
+
+	@Test
 	void allStepsWritesTheRunFolder(@TempDir final Path dir) throws Exception {
 		final Module m = run(TrainAllSteps.class, "output_folder", dir.toFile(), "seed", 3L, "rate_units", 30, "neurons", 40,
 			"trials_init", 1, "trials_pca", 3, "trials_demean", 2, "trials_rls", 3, "trials_test", 2);

@@ -98,7 +98,7 @@ class HeadlessRoutesTest {
 		final org.rate2spike.tune.TuneSpec spec = new org.rate2spike.tune.TuneSpec(base, org.rate2spike.tune.SearchSpace.resolve(null,
 			"gz,rls_alpha", java.util.Set.of(), base), 4, 0, 3, 3, 2);
 		final org.rate2spike.app.TuneRun.Result core = org.rate2spike.app.TuneRun.run(new org.rate2spike.app.TuneRun.Request(spec,
-			org.rate2spike.app.Output.cli(local, true), 2), new org.rate2spike.tune.Tuner.Listener() {}, org.rate2spike.protocol.Progress.NONE);
+			org.rate2spike.pipeline.TaskSettings.differingFromDefaults(base), org.rate2spike.app.Output.cli(local, true), 2), new org.rate2spike.tune.Tuner.Listener() {}, org.rate2spike.protocol.Progress.NONE);
 		assertEquals(withoutWallTime(local.resolve("tune.csv")), withoutWallTime(slurm.resolve("tune.csv")),
 			"the same table from SLURM as from the local search");
 		final JsonObject best = JsonParser.parseString(Files.readString(slurm.resolve("tune.json"))).getAsJsonObject().getAsJsonObject("best");

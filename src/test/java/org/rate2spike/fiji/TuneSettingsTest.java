@@ -67,7 +67,8 @@ class TuneSettingsTest {
 		final TrainingConfig base = TrainingConfig.DEFAULTS.with("seed", "2").with("rate_units", "30").with("neurons", "40")
 			.with("trials", "1,3,3,4,2");
 		final TuneSpec spec = new TuneSpec(base, SearchSpace.resolve(null, "gz,rls_alpha", Set.of(), base), 4, 0, 3, 3, 2);
-		final TuneRun.Result core = TuneRun.run(new TuneRun.Request(spec, Output.cli(dir.resolve("core"), true), 1),
+		final TuneRun.Result core = TuneRun.run(new TuneRun.Request(spec, org.rate2spike.pipeline.TaskSettings.differingFromDefaults(base),
+			Output.cli(dir.resolve("core"), true), 1),
 			new Tuner.Listener() {}, Progress.NONE);
 		assertEquals(core.search().rows().stream().map(e -> e.key() + e.values() + e.score()).toList(),
 			t.result().search().rows().stream().map(e -> e.key() + e.values() + e.score()).toList());

@@ -58,7 +58,7 @@ class DataEntriesTest {
 	@Test
 	void raggedDataWithInputsAndActivityRoundTripBitExactlyAndMakeTheSameTrials(@TempDir final Path dir) throws IOException {
 		final DataSpec spec = new DataSpec(ragged("session.csv", "x", "y"), ragged("cues.csv", "cue"),
-			ragged("rates.csv", "u1", "u2", "u3"), new DataOptions("session.csv", "cues.csv", "rates.csv", 0.0125, "max", "continuous"));
+			ragged("rates.csv", "u1", "u2", "u3"), new DataOptions("session.csv", "cues.csv", "rates.csv", 0.0125, "max", "continuous", "pulse"));
 		final Task task = spec.task(DT);
 		final RateTargets targets = ActivityTargets.run(task, RateParams.DEFAULTS, new TrialCounts(1, 3, 1, 1, 1), 2,
 			Progress.NONE);

@@ -96,28 +96,38 @@ class TasksTest {
 		final Dataset d = Dataset.uniform("d", new String[] { "a", "b", "c", "d" }, new String[] { "x" },
 			new double[][][] { { { 1, 2, 3 } }, { { 0, -2, 0 } }, { { 4, 4, 4 } }, { { 1, 1, 1 } } }, 0.01);
 		final DataTask task = new DataTask("data", d, null, null, DT, "max");
+		final DataTask pulse = new DataTask("data", new DataSpec(d, null, null, DataOptions.NONE.with("normalize", "max")
+			.with("go_cue", "pulse")), DT);
 		assertEquals(3, task.inputs());
 		assertEquals(4, task.conditions());
-		final Random rng = new Random(3);
-		for (int k = 0; k < 20; k++) {
-			final Trial trial = task.nextTrial(rng);
-			final int c = trial.condition();
-			final double[] go = trial.input()[2];
-			int start = -1;
-			for (int t = 0; t < go.length; t++) if (go[t] == 1 && start < 0) start = t;
-			final double theta = 2 * Math.PI * c / 4;
-			assertEquals(0.5 * Math.cos(theta), trial.input()[0][start - 1], 1e-12);
-			assertEquals(0.5 * Math.sin(theta), trial.input()[1][start + 20], 1e-12);
-			assertEquals(0.0, trial.input()[0][0]);
-			assertEquals(21 + 200, trial.steps() - start, "the data then 200 ms");
-			final double[] y = trial.output()[0];
-			final double[] expected = task.targets(c)[0];
-			for (int t = 0; t < 21; t++) assertEquals(expected[t], y[start + t], 0.0);
-			assertEquals(0.0, y[0]);
-			assertEquals(0.0, y[y.length - 1], 1e-12);
-			assertEquals(expected[0], y[start - 1], 1e-12);
+		for (final DataTask t : new DataTask[] { task, pulse }) {
+			final Random rng = new Random(3);
+			for (int k = 0; k < 20; k++) checkCuedTrial(t, t.nextTrial(rng), t == pulse);
 		}
 		assertArrayEquals(new double[] { 0.25, 0.5, 0.75 }, new double[] { task.targets(0)[0][0], task.targets(0)[0][10],
 			task.targets(0)[0][20] }, 1e-12, "normalize = max divides by the channel's largest |value| (4)");
+	}
+
+	/** The cue from the end of the rest to the end of the data; the go channel held until the data start, or a pulse there. */
+	private static void checkCuedTrial(final DataTask task, final Trial trial, final boolean pulse) {
+		final int c = trial.condition();
+		final double[] go = trial.input()[2], cue = trial.input()[0];
+		int rest = 0;
+		while (cue[rest] == 0 && trial.input()[1][rest] == 0) rest++;
+		final int start = trial.steps() - 21 - 200; // the data (21 steps at 1 ms), then 200 ms
+		for (int t = 0; t < go.length; t++)
+			assertEquals(pulse ? (t >= start && t < start + 20 ? 1.0 : 0.0) : (t >= rest && t < start ? 1.0 : 0.0), go[t],
+				(pulse ? "pulse" : "hold") + " at step " + t + " (cue from " + rest + ", data from " + start + ")");
+		final double theta = 2 * Math.PI * c / 4;
+		assertEquals(0.5 * Math.cos(theta), trial.input()[0][start - 1], 1e-12);
+		assertEquals(0.5 * Math.sin(theta), trial.input()[1][start + 20], 1e-12);
+		assertEquals(0.0, trial.input()[0][0]);
+		assertTrue(start - rest >= 300 && start - rest <= 500, "a preparatory period of 300-500 ms: " + (start - rest));
+		final double[] y = trial.output()[0];
+		final double[] expected = task.targets(c)[0];
+		for (int t = 0; t < 21; t++) assertEquals(expected[t], y[start + t], 0.0);
+		assertEquals(0.0, y[0]);
+		assertEquals(0.0, y[y.length - 1], 1e-12);
+		assertEquals(expected[0], y[start - 1], 1e-12);
 	}
 }
