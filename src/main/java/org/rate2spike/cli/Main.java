@@ -105,24 +105,36 @@ public final class Main {
 
 	/** The command line with every subcommand; the training parameters come from {@link TrainingConfig#TABLE}. */
 	static CommandLine commandLine(final Console console) {
+		return commandLine(console, null);
+	}
+
+	/** The subcommands, in the order of the usage message. */
+	private static final Class<?>[] COMMANDS = { Commands.Train.class, Commands.Test.class, Commands.Readout.class,
+		SweepCommands.Sweep.class, SweepCommands.Task.class, TuneCommands.Tune.class, Commands.Baseline.class, Commands.Export.class,
+		Commands.Info.class, Commands.Macro.class, Commands.Bench.class };
+
+	/**
+	 * As above, but with {@code only} (a subcommand's name, or null for all) only that subcommand: building the model of
+	 * every subcommand and its option tables by reflection is most of the command line's start-up cost (about 0.8 CPU-s),
+	 * and a run uses one.
+	 */
+	static CommandLine commandLine(final Console console, final String only) {
+		final java.util.function.Predicate<Class<?>> wanted = c -> only == null || only.equals(name(c));
 		final CommandLine top = new CommandLine(new Top());
-		add(top, new Commands.Train(console), true, false, false);
-		add(top, new Commands.Test(console), false, true, false);
-		add(top, new Commands.Readout(console), false, true, true);
-		add(top, new SweepCommands.Sweep(console), true, false, false);
-		add(top, new SweepCommands.Task(console), false, false, false);
-		add(top, new TuneCommands.Tune(console), true, false, false);
-		add(top, new Commands.Baseline(console), true, false, false);
-		add(top, new Commands.Export(console), false, true, false);
-		for (final Object c : new Object[] { new Commands.Info(console), new Commands.Macro(console) }) {
-			final CommandLine cl = new CommandLine(c);
-			cl.getCommandSpec().mixinStandardHelpOptions(true);
-			top.addSubcommand(cl);
+		if (wanted.test(Commands.Train.class)) add(top, new Commands.Train(console), true, false, false);
+		if (wanted.test(Commands.Test.class)) add(top, new Commands.Test(console), false, true, false);
+		if (wanted.test(Commands.Readout.class)) add(top, new Commands.Readout(console), false, true, true);
+		if (wanted.test(SweepCommands.Sweep.class)) add(top, new SweepCommands.Sweep(console), true, false, false);
+		if (wanted.test(SweepCommands.Task.class)) add(top, new SweepCommands.Task(console), false, false, false);
+		if (wanted.test(TuneCommands.Tune.class)) add(top, new TuneCommands.Tune(console), true, false, false);
+		if (wanted.test(Commands.Baseline.class)) add(top, new Commands.Baseline(console), true, false, false);
+		if (wanted.test(Commands.Export.class)) add(top, new Commands.Export(console), false, true, false);
+		if (wanted.test(Commands.Info.class)) addPlain(top, new Commands.Info(console));
+		if (wanted.test(Commands.Macro.class)) addPlain(top, new Commands.Macro(console));
+		if (wanted.test(Commands.Bench.class)) {
+			final CommandLine bench = addPlain(top, new Commands.Bench(console));
+			bench.setUnmatchedArgumentsAllowed(true).setUnmatchedOptionsArePositionalParams(true);
 		}
-		final CommandLine bench = new CommandLine(new Commands.Bench(console));
-		bench.getCommandSpec().mixinStandardHelpOptions(true);
-		bench.setUnmatchedArgumentsAllowed(true).setUnmatchedOptionsArePositionalParams(true);
-		top.addSubcommand(bench);
 		top.addSubcommand(new CommandLine.HelpCommand());
 		top.setUsageHelpWidth(100).setCaseInsensitiveEnumValuesAllowed(true).setOptionsCaseInsensitive(true).setOverwrittenOptionsAllowed(true);
 		top.setOut(new PrintWriter(console.out(), true)).setErr(new PrintWriter(console.err(), true));
@@ -133,6 +145,24 @@ public final class Main {
 		});
 		top.setExecutionExceptionHandler((e, cl, parsed) -> failure(e, console));
 		return top;
+	}
+
+	private static String name(final Class<?> command) {
+		return command.getAnnotation(Command.class).name();
+	}
+
+	/** The subcommand {@code args} start with, or null (then every subcommand is built, for usage and suggestions). */
+	static String subcommand(final String[] args) {
+		if (args.length == 0) return null;
+		for (final Class<?> c : COMMANDS) if (name(c).equals(args[0])) return args[0];
+		return null;
+	}
+
+	private static CommandLine addPlain(final CommandLine top, final Object command) {
+		final CommandLine cl = new CommandLine(command);
+		cl.getCommandSpec().mixinStandardHelpOptions(true);
+		top.addSubcommand(cl);
+		return cl;
 	}
 
 	/**
@@ -166,7 +196,7 @@ public final class Main {
 			return 2;
 		}
 		try {
-			return commandLine(console).execute(normalize(args));
+			return commandLine(console, subcommand(args)).execute(normalize(args));
 		}
 		catch (final OutOfMemoryError e) {
 			err.println("error: out of memory; give Java more heap (java -Xmx8g -jar ...) or use fewer neurons");

@@ -28,6 +28,22 @@ public final class TeacherCache {
 		return targets;
 	}
 
+	/**
+	 * A cache with the same trials for one more run on these targets (e.g. one training of a settings search), which
+	 * extends its copy and leaves this one unchanged: the run gets the result it would get from this cache alone,
+	 * whatever other runs did with theirs. The recorded values are shared, not copied (only later additions take new
+	 * memory, within the same {@link #MAX_BYTES} as this cache). Safe to call from several threads while nothing
+	 * extends this cache itself: hand it to no run.
+	 */
+	public TeacherCache copy() {
+		return new TeacherCache(targets, record.copy());
+	}
+
+	/** Bytes of f_PC and states held (shared with its copies). */
+	public long bytes() {
+		return record.bytes();
+	}
+
 	/** The shared record for these targets; a fresh one for any other targets (or none given). */
 	static TeacherRecord recordFor(final TeacherCache cache, final RateTargets t) {
 		return cache != null && cache.targets == t ? cache.record : new TeacherRecord(MAX_BYTES);

@@ -155,6 +155,19 @@ final class TeacherRecord {
 	}
 
 	/**
+	 * A record with the same trials, extended independently of this one: replays from it choose exactly as from this
+	 * record (same entries in the same order). The entries are shared, not copied; they are never changed once their
+	 * end state is set, so copies may be made and used on several threads as long as nothing extends this record.
+	 */
+	TeacherRecord copy() {
+		final TeacherRecord r = new TeacherRecord(maxBytes);
+		r.bytes = bytes;
+		r.entries.addAll(entries);
+		byDrive.forEach((hash, list) -> r.byDrive.put(hash, new ArrayList<>(list)));
+		return r;
+	}
+
+	/**
 	 * A record of f_PC = uPCᵀ f_J made from this record of f_J, computed as {@link RateFactorSource} computes it (so
 	 * every value is the one computing the trial afresh would give); the f_J of this record are dropped.
 	 */

@@ -42,8 +42,15 @@ public final class TestStage {
 	 * so the test trials stay unseen until the chosen settings are tested.
 	 */
 	public static TestResult validate(final TrainedNetwork network, final Task task, final int trials, final Progress progress) {
+		return validate(network, task, trials, progress, null);
+	}
+
+	/** As above, replaying the teacher's f_PC kept in {@code cache} (may be null) where the trials match. */
+	public static TestResult validate(final TrainedNetwork network, final Task task, final int trials, final Progress progress,
+		final TeacherCache cache)
+	{
 		Check.atLeast("trials_validation", trials, 1);
-		return run(Phase.VALIDATION, network, task, trials, progress, null, null, null);
+		return run(Phase.VALIDATION, network, task, trials, progress, null, null, cache);
 	}
 
 	/**

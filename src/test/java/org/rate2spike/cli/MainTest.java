@@ -32,6 +32,26 @@ class MainTest {
 		return err.toString(StandardCharsets.UTF_8);
 	}
 
+	/** A run builds only the subcommand it names, with every option the full command line gives it. */
+	@Test
+	void eachSubcommandIsBuiltAloneWithItsFullOptions() {
+		final Console console = new Console(System.out, System.err, new ConsoleProgress(System.err, false));
+		final picocli.CommandLine all = Main.commandLine(console);
+		int named = 0;
+		for (final String name : all.getSubcommands().keySet()) {
+			if (name.equals("help")) continue;
+			assertEquals(name, Main.subcommand(new String[] { name, "--help" }));
+			final picocli.CommandLine alone = Main.commandLine(console, name);
+			assertEquals(java.util.Set.of(name, "help"), alone.getSubcommands().keySet());
+			assertEquals(all.getSubcommands().get(name).getCommandSpec().options().stream().map(o -> o.longestName()).toList(),
+				alone.getSubcommands().get(name).getCommandSpec().options().stream().map(o -> o.longestName()).toList(), name);
+			named++;
+		}
+		assertEquals(11, named);
+		assertEquals(null, Main.subcommand(new String[] { "--version" }), "anything else builds them all");
+		assertEquals(null, Main.subcommand(new String[] { "trian" }));
+	}
+
 	@Test
 	void trainWritesTheRunFolderAndEndsWithTheMedianNmse(@TempDir final Path dir) throws Exception {
 		assertEquals(0, run("train", "--task", "oscillation", "--seed", "3", "--neurons", "60", "--rate-units=40",
