@@ -327,7 +327,7 @@ public final class Charts {
 				r.plan().fractions()[rung]));
 			for (final org.rate2spike.tune.Evaluation e : r.rows()) {
 				if (e.rung() != rung || !(e.score() > 0) || Double.isInfinite(e.score())) continue;
-				s.add(Double.parseDouble(e.values().get(axis.name())), e.score());
+				s.add(axisPosition(axis, e.values().get(axis.name())), e.score());
 				lo = Math.min(lo, e.score());
 				hi = Math.max(hi, e.score());
 			}
@@ -336,7 +336,7 @@ public final class Charts {
 		}
 		if (r.winner() != null && r.winner().score() > 0) {
 			final XYSeries w = new XYSeries("winner");
-			w.add(Double.parseDouble(r.winner().values().get(axis.name())), r.winner().score());
+			w.add(axisPosition(axis, r.winner().values().get(axis.name())), r.winner().score());
 			data.addSeries(w);
 			final int i = data.getSeriesCount() - 1;
 			dots.setSeriesPaint(i, OUTPUT);
@@ -346,7 +346,8 @@ public final class Charts {
 		}
 		final String label = axis.name() + (axis.log() ? " (log scale)" : "");
 		final org.jfree.chart.axis.ValueAxis x;
-		if (axis.log()) {
+		if (axis.isChoice()) x = new org.jfree.chart.axis.SymbolAxis(axis.name(), axis.choices().toArray(String[]::new));
+		else if (axis.log()) {
 			final LogAxis l = new LogAxis(label);
 			l.setSmallestValue(axis.low());
 			x = l;
@@ -356,12 +357,18 @@ public final class Charts {
 			n.setAutoRangeIncludesZero(false);
 			x = n;
 		}
-		x.setRange(axis.low() - (axis.log() ? 0 : 0.02 * (axis.high() - axis.low())), axis.high() * (axis.log() ? 1.05 : 1)
+		if (axis.isChoice()) x.setRange(-0.5, axis.choices().size() - 0.5);
+		else x.setRange(axis.low() - (axis.log() ? 0 : 0.02 * (axis.high() - axis.low())), axis.high() * (axis.log() ? 1.05 : 1)
 			+ (axis.log() ? 0 : 0.02 * (axis.high() - axis.low())));
 		final LogAxis y = new LogAxis("median validation nMSE");
 		final XYPlot plot = new XYPlot(data, x, y, dots);
 		if (hi > 0) y.setRange(lo / 2, hi * 2);
 		return styled(new JFreeChart("Validation error vs " + axis.name(), titleFont(), plot, true));
+	}
+
+	/** Where a value lies on an axis of the tune plot: the number, or the index of a choice. */
+	private static double axisPosition(final org.rate2spike.tune.Axis axis, final String value) {
+		return axis.isChoice() ? axis.choices().indexOf(value) : Double.parseDouble(value);
 	}
 
 	static Font titleFont() {

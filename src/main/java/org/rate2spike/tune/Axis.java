@@ -1,5 +1,6 @@
 package org.rate2spike.tune;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
@@ -8,24 +9,49 @@ import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.util.ParameterException;
 
 /**
- * One searched parameter: a range, a scale and whether its values are whole numbers.
+ * One searched parameter: a range, a scale and whether its values are whole numbers; or, for a parameter with named
+ * values (e.g. {@code neuron_model}), the values to choose from.
  *
  * @param name the parameter's name in {@link TrainingConfig#TABLE}
  * @param low the smallest value proposed
  * @param high the largest value proposed
  * @param log proposals are uniform in log(value) (else uniform in value)
  * @param integer values are rounded to whole numbers
+ * @param choices the values of a choice axis, each proposed with the same probability (empty for a numeric axis)
  */
-public record Axis(String name, double low, double high, boolean log, boolean integer) {
+public record Axis(String name, double low, double high, boolean log, boolean integer, List<String> choices) {
 
-	/** "neurons=300:1000:log:int", the syntax {@link SearchSpace#parse} reads. */
+	public Axis {
+		choices = List.copyOf(choices);
+	}
+
+	/** A numeric axis. */
+	public Axis(final String name, final double low, final double high, final boolean log, final boolean integer) {
+		this(name, low, high, log, integer, List.of());
+	}
+
+	/** A choice axis over {@code choices}. */
+	public static Axis choice(final String name, final List<String> choices) {
+		return new Axis(name, 0, choices.size() - 1, false, true, choices);
+	}
+
+	public boolean isChoice() {
+		return !choices.isEmpty();
+	}
+
+	/** "neurons=300:1000:log:int" or "neuron_model=lif|theta", the syntax {@link SearchSpace#parse} reads. */
 	@Override
 	public String toString() {
+		if (isChoice()) return name + "=" + String.join("|", choices);
 		return name + "=" + format(low) + ":" + format(high) + ":" + (log ? "log" : "lin") + ":" + (integer ? "int" : "real");
 	}
 
-	/** A value drawn from {@code rng} (one draw), as text: whole numbers, or reals with four significant digits. */
+	/**
+	 * A value drawn from {@code rng} (one draw), as text: one of the choices, whole numbers, or reals with four
+	 * significant digits.
+	 */
 	public String sample(final Random rng) {
+		if (isChoice()) return choices.get(rng.nextInt(choices.size()));
 		final double u = rng.nextDouble();
 		final double x = log ? Math.exp(Math.log(low) + u * (Math.log(high) - Math.log(low))) : low + u * (high - low);
 		return text(x);
@@ -43,11 +69,18 @@ public record Axis(String name, double low, double high, boolean log, boolean in
 		return x >= low && x <= high;
 	}
 
+	/** {@code value}, the starting point's value of a choice axis, or its first choice when it is not one of them. */
+	public String choiceOrFirst(final String value) {
+		return choices.contains(value) ? value : choices.get(0);
+	}
+
 	/** Checks the range against the parameter's own type and limits; messages name the axis. */
 	public Axis validate(final TrainingConfig base) {
 		final ParamDef d = TrainingConfig.TABLE.find(name);
 		if (d == null) throw bad("is not a training parameter" + didYouMean(name));
-		if (!d.numeric()) throw bad("is not numeric and cannot be searched; fix it with --" + name.replace('_', '-'));
+		if (isChoice()) return validateChoices(d, base);
+		if (!d.numeric()) throw bad("is not numeric" + (d.spec().choices().length > 0 ? ": give its values as " + name + "=" +
+			String.join("|", d.spec().choices()) : " and cannot be searched; fix it with --" + name.replace('_', '-')));
 		if (name.equals("seed")) throw bad("cannot be searched: the seed fixes the search (--seed)");
 		if (name.equals("trials_test")) throw bad("cannot be searched: the search never sees the test trials");
 		if (!Double.isFinite(low) || !Double.isFinite(high)) throw bad("needs a finite range (got " + format(low) + ":" + format(high) + ")");
@@ -62,6 +95,21 @@ public record Axis(String name, double low, double high, boolean log, boolean in
 			}
 			catch (final ParameterException e) {
 				throw bad("the value " + format(v) + " is not allowed (" + e.getMessage() + ")");
+			}
+		return this;
+	}
+
+	private Axis validateChoices(final ParamDef d, final TrainingConfig base) {
+		if (d.spec().choices().length == 0) throw bad("takes a range LOW:HIGH, not a list of values");
+		if (choices.size() < 2) throw bad("needs at least two values to choose from (got " + String.join("|", choices) +
+			"); fix a single value with --" + name.replace('_', '-'));
+		if (choices.stream().distinct().count() != choices.size()) throw bad("lists a value twice: " + String.join("|", choices));
+		for (final String c : choices)
+			try {
+				base.with(name, c).validate();
+			}
+			catch (final ParameterException e) {
+				throw bad("the value " + c + " is not allowed (" + e.getMessage() + ")");
 			}
 		return this;
 	}

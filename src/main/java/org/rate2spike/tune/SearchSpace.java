@@ -18,7 +18,8 @@ import org.rate2spike.util.ParameterException;
  * <p>Syntax of {@code --space}: comma-separated {@code name=LOW:HIGH[:FLAG…]} with flags {@code log} or {@code lin}
  * (the scale) and {@code int} or {@code real}; a flag left out keeps the default axis's (or, for a parameter not in the
  * defaults, {@code lin} and the parameter's own type). {@code name=off} drops an axis. Example:
- * {@code gz=2:12,neurons=300:1000:int,rate_gain=1.0:1.6,gs=off}.
+ * {@code gz=2:12,neurons=300:1000:int,rate_gain=1.0:1.6,gs=off}. A parameter with named values is searched over the
+ * values listed with {@code |}: {@code neuron_model=lif|alif|theta}.
  */
 public record SearchSpace(List<Axis> axes) {
 
@@ -70,7 +71,7 @@ public record SearchSpace(List<Axis> axes) {
 				final String e = entry.trim();
 				if (e.isEmpty()) continue;
 				final int eq = e.indexOf('=');
-				if (eq <= 0) throw new ParameterException(PARAM, "'" + e + "' is not name=LOW:HIGH[:log|lin][:int|real] or name=off");
+				if (eq <= 0) throw new ParameterException(PARAM, "'" + e + "' is not name=LOW:HIGH[:log|lin][:int|real], name=A|B|… or name=off");
 				final String name = org.rate2spike.params.ParamTable.normalize(e.substring(0, eq).trim());
 				if (!named.add(name)) throw new ParameterException(PARAM, "axis " + name + " is given twice");
 				final String value = e.substring(eq + 1).trim();
@@ -116,6 +117,11 @@ public record SearchSpace(List<Axis> axes) {
 	static Axis parse(final String name, final String value, final Axis like) {
 		final ParamDef d = TrainingConfig.TABLE.find(name);
 		if (d == null) throw new ParameterException(PARAM, "axis " + name + " is not a training parameter" + Axis.didYouMean(name));
+		if (d.spec().choices().length > 0) {
+			final List<String> values = new ArrayList<>();
+			for (final String v : value.split("\\|", -1)) values.add(String.valueOf(d.parse(v)));
+			return Axis.choice(name, values);
+		}
 		final String[] f = value.split(":", -1);
 		if (f.length < 2) throw new ParameterException(PARAM, "axis " + name + " needs a range LOW:HIGH (got '" + value + "')");
 		final double low = number(name, f[0]), high = number(name, f[1]);

@@ -229,6 +229,12 @@ public final class SlurmTuner implements Tuner.Executor {
 			final List<Axis> axes = new ArrayList<>();
 			for (final JsonElement e : s.getAsJsonArray("space")) {
 				final JsonObject a = e.getAsJsonObject();
+				if (a.has("choices")) {
+					final List<String> choices = new ArrayList<>();
+					for (final JsonElement c : a.getAsJsonArray("choices")) choices.add(c.getAsString());
+					axes.add(Axis.choice(a.get("name").getAsString(), choices));
+					continue;
+				}
 				axes.add(new Axis(a.get("name").getAsString(), a.get("low").getAsDouble(), a.get("high").getAsDouble(),
 					a.get("scale").getAsString().equals("log"), a.get("type").getAsString().equals("int")));
 			}

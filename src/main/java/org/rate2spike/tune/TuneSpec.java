@@ -119,7 +119,8 @@ public record TuneSpec(TrainingConfig base, SearchSpace space, int budget, doubl
 		final Map<String, String> m = new LinkedHashMap<>();
 		if (index == 0) {
 			final Map<String, Object> b = base.toMap();
-			for (final Axis a : space.axes()) m.put(a.name(), a.text(((Number) b.get(a.name())).doubleValue()));
+			for (final Axis a : space.axes())
+				m.put(a.name(), a.isChoice() ? a.choiceOrFirst(String.valueOf(b.get(a.name()))) : a.text(((Number) b.get(a.name())).doubleValue()));
 			return m;
 		}
 		final Random rng = Seeds.stream(seed(), "tune-proposal-" + index);
@@ -154,6 +155,7 @@ public record TuneSpec(TrainingConfig base, SearchSpace space, int budget, doubl
 		for (final Axis a : space.axes()) {
 			final Map<String, Object> x = new LinkedHashMap<>();
 			x.put("name", a.name());
+			if (a.isChoice()) x.put("choices", a.choices());
 			x.put("low", a.low());
 			x.put("high", a.high());
 			x.put("scale", a.log() ? "log" : "lin");

@@ -89,6 +89,18 @@ class TuneTaskTest {
 	}
 
 	@Test
+	void aChoiceAxisComesBackFromTheArrayTasksSpec(@TempDir final Path dir) throws Exception {
+		final TuneSpec t = tiny();
+		final TuneSpec spec = new TuneSpec(t.base(), SearchSpace.resolve("gz=2:6,neuron_model=lif|theta", "gz,neuron_model", Set.of(),
+			t.base()), 6, 0, 3, 3, 2);
+		Tuner.run(spec, dir, (rung, configs, fraction, progress, done) -> {}, new Tuner.Listener() {}); // writes search.json only
+		SlurmTuner.writeSpec(dir, spec);
+		final TuneSpec back = SlurmTuner.readSpec(dir);
+		assertEquals(spec.toMap(), back.toMap());
+		for (int i = 0; i < 6; i++) assertEquals(spec.proposal(i), back.proposal(i), "configuration " + i);
+	}
+
+	@Test
 	void aTaskRefusesAFolderOfAnotherSearchOrARungOutsideIt(@TempDir final Path dir) throws Exception {
 		final TuneSpec spec = tiny();
 		assertTrue(assertThrows(FileFormatException.class, () -> SlurmTuner.runTask(dir, 0, 1)).getMessage()

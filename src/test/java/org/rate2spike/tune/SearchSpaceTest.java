@@ -53,8 +53,15 @@ class SearchSpaceTest {
 			"izh_gain,izh_bias,theta_gain,tau_adapt,adapt_jump", Set.of("neuron_model"), izh);
 		assertEquals(new Axis("izh_gain", 3, 30, true, false), s.axis("izh_gain"));
 		assertEquals(new Axis("adapt_jump", 0, 3, false, false), s.axis("adapt_jump"));
-		assertEquals("space: axis neuron_model is not numeric and cannot be searched; fix it with --neuron-model",
-			error("neuron_model=0:1"));
+		final SearchSpace models = SearchSpace.resolve("neuron_model=LIF|alif| theta", "neuron_model", Set.of(), BASE);
+		assertEquals(Axis.choice("neuron_model", List.of("lif", "alif", "theta")), models.axis("neuron_model"));
+		assertEquals("neuron_model=lif|alif|theta", models.toString());
+		assertEquals("space: axis neuron_model needs at least two values to choose from (got lif); fix a single value with --neuron-model",
+			error("neuron_model=lif"));
+		assertEquals("space: axis neuron_model the value hh is not allowed (neuron_model: must be one of lif, alif, izhikevich_rs, " +
+			"izhikevich_fs, theta (got 'hh'))", error("neuron_model=lif|hh"));
+		assertEquals("space: axis neuron_model lists a value twice: lif|theta|lif", error("neuron_model=lif|theta|lif"));
+		assertEquals("space: axis task is not numeric and cannot be searched; fix it with --task", error("task=1:2"));
 		assertEquals("space: axis izh_gain the value 0 is not allowed (izh_gain: must be greater than 0 (got 0.0))",
 			error("izh_gain=0:10"));
 	}
@@ -80,7 +87,7 @@ class SearchSpaceTest {
 		assertEquals("space: axis task is not numeric and cannot be searched; fix it with --task", error("task=1:2"));
 		assertEquals("space: axis seed cannot be searched: the seed fixes the search (--seed)", error("seed=1:9"));
 		assertEquals("space: axis gz is given twice", error("gz=2:3,gz=4:5"));
-		assertEquals("space: 'gz' is not name=LOW:HIGH[:log|lin][:int|real] or name=off", error("gz"));
+		assertEquals("space: 'gz' is not name=LOW:HIGH[:log|lin][:int|real], name=A|B|… or name=off", error("gz"));
 		assertTrue(error("trained_fraction=0.5:2").startsWith("space: axis trained_fraction the value 2 is not allowed (trained_fraction: "),
 			error("trained_fraction=0.5:2"));
 		assertTrue(error(null, "gz,tau_m", Set.of()).startsWith("axes: axis tau_m is not in the space ("), error(null, "gz,tau_m", Set.of()));

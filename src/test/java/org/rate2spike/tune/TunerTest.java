@@ -49,6 +49,23 @@ class TunerTest {
 	}
 
 	@Test
+	void aChoiceAxisSearchesTheNeuronModel(@TempDir final Path dir) throws Exception {
+		final TrainingConfig base = TrainingConfig.DEFAULTS.with("trials_rls", "900");
+		final TuneSpec s = new TuneSpec(base, SearchSpace.resolve("neuron_model=lif|alif|theta,gz=2:12", "neuron_model,gz", Set.of(),
+			base), 13, 0, 3, 3, 5);
+		assertEquals("lif", s.proposal(0).get("neuron_model"), "the starting point's model");
+		final java.util.Set<String> seen = new java.util.TreeSet<>();
+		for (int i = 0; i < 9; i++) seen.add(s.proposal(i).get("neuron_model"));
+		assertEquals(java.util.Set.of("alif", "lif", "theta"), seen);
+		final TuneResult r = Tuner.run(s, dir, 1, (c, p) -> Tuner.Score.of(c.spiking().neuronModel().equals("theta") ? 0.01 : 0.5),
+			new Tuner.Listener() {});
+		assertEquals("theta", r.winner().values().get("neuron_model"));
+		final java.awt.image.BufferedImage plot = org.rate2spike.render.Charts.tuneAxis(r, s.space().axis("neuron_model"))
+			.createBufferedImage(400, 300);
+		assertEquals(400, plot.getWidth());
+	}
+
+	@Test
 	void successiveHalvingFindsTheExpectedWinner(@TempDir final Path dir) throws Exception {
 		final TuneSpec s = spec(1, 13);
 		final TuneResult r = Tuner.run(s, dir, 2, FAKE, new Tuner.Listener() {});
