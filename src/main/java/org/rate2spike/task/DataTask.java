@@ -241,11 +241,14 @@ public final class DataTask implements Task {
 	/**
 	 * A less chaotic rate network for data with rest and waiting periods (reach: median per-condition nMSE 0.068 at
 	 * g̃ = 1.0, 0.21 at 1.4) and every neuron read out (reduced protocol, seed 1: reach 0.066 → 0.018; the harder
-	 * synthetic EMG 0.29 → 0.19 over seeds 1–3); nothing when the factors come from recorded activity.
+	 * synthetic EMG 0.29 → 0.19 over seeds 1–3); nothing when the factors come from recorded activity. Periodic data
+	 * run as a cycle get only the gain, the setting they were measured with (cycling EMG, docs/tasks-and-data.md):
+	 * these settings are applied where the user sets nothing else, so only what was measured is named.
 	 */
 	@Override
 	public Map<String, Double> suggested() {
-		return hasActivity() ? Map.of() : Map.of("rate_gain", 1.0, "trained_fraction", 1.0);
+		if (hasActivity()) return Map.of();
+		return continuous ? Map.of("rate_gain", 1.0) : Map.of("rate_gain", 1.0, "trained_fraction", 1.0);
 	}
 
 	/** Number of recorded units in the population activity (0 without). */

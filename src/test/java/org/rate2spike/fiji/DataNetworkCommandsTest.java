@@ -139,10 +139,17 @@ class DataNetworkCommandsTest {
 		final Path targets = dir.resolve("targets.npz"), net = dir.resolve("network.npz");
 		TargetsFile.save(trained.targets(), targets);
 		final Module m = run(TrainSpikingNetwork.class, "targets_file", targets.toFile(), "network_file", net.toFile(),
-			"neurons", 80, "trials_init", 1, "trials_demean", 2, "trials_rls", 2, "trials_test", 3, "seed", 2L);
+			"neurons", 80, "trials_init", 1, "trials_demean", 2, "trials_rls", 2, "trials_test", 3, "seed", 2L,
+			"task_settings", "advise"); // the fields as they are, as the core's Pipeline.train above used them
 		CommandsTest.assertRan(m);
 		assertTrue(Arrays.deepEquals(trained.network().feedbackWeights(), NetworkFile.load(net).feedbackWeights()),
 			"the kept data train the same network");
+		final Module own = run(TrainSpikingNetwork.class, "targets_file", targets.toFile(), "network_file",
+			dir.resolve("own.npz").toFile(), "neurons", 80, "trials_init", 1, "trials_demean", 2, "trials_rls", 2,
+			"trials_test", 3, "seed", 2L);
+		CommandsTest.assertRan(own);
+		assertEquals(80, NetworkFile.load(dir.resolve("own.npz")).connectivity().trained().length,
+			"left at its default, the trained fraction is the data task's own 1.0");
 	}
 
 	@Test

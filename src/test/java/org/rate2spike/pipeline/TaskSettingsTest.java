@@ -57,6 +57,22 @@ class TaskSettingsTest {
 	}
 
 	@Test
+	void theDataTaskChoosesWhatWasMeasuredForItsLayout() {
+		final double[][][] v = new double[1][1][101];
+		for (int t = 0; t < 101; t++) v[0][0][t] = Math.sin(2 * Math.PI * t / 100.0);
+		final org.rate2spike.format.Dataset cycle = org.rate2spike.format.Dataset.uniform("cycle", new String[] { "a" },
+			new String[] { "x" }, v, 0.01);
+		final TrainingConfig data = TrainingConfig.DEFAULTS.withTask("data");
+		final java.util.function.Function<String, Map<String, Double>> chosen = layout -> TaskSettings.choose(data,
+			new org.rate2spike.task.DataTask("data", new org.rate2spike.task.DataSpec(cycle, null, null,
+				org.rate2spike.task.DataOptions.NONE.with("trial_layout", layout)), 0.001), Set.of()).chosen();
+		assertEquals(Map.of("rate_gain", 1.0, "trained_fraction", 1.0), chosen.apply("separate"), "cued trials");
+		assertEquals(Map.of("rate_gain", 1.0), chosen.apply("auto"), "a cycle: only the gain it was measured with");
+		assertEquals(Map.of(), TaskSettings.choose(data, new org.rate2spike.task.DataTask("data", cycle, null, cycle, 0.001,
+			"none"), Set.of()).chosen(), "factors from recorded activity: the rate network's settings do not matter");
+	}
+
+	@Test
 	void whatEachDoorCountsAsSet() {
 		assertEquals(Set.of(), TaskSettings.differingFromDefaults(TrainingConfig.DEFAULTS));
 		assertEquals(Set.of("task", "neurons"), TaskSettings.differingFromDefaults(INTEGRATION.with("neurons", "1000")
