@@ -53,7 +53,7 @@ final class TableOptions {
 	private static String label(final ParamDef d, final boolean lists) {
 		final String one = d.type() == String.class ? (d.spec().choices().length > 0 ? String.join("|", d.spec().choices())
 			: d.name().startsWith("data_") ? "FILE" : "TEXT")
-			: d.type() == double.class ? "X" : "N";
+			: d.type() == double.class ? "X" : d.type() == boolean.class ? "true|false" : "N";
 		return lists ? one + "[,…]" : one;
 	}
 

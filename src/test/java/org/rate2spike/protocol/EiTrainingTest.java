@@ -40,7 +40,7 @@ class EiTrainingTest {
 	@Test
 	void signConstrainedTrainingKeepsEachTrainedNeuronsEffectiveWeightSign() {
 		// a stronger global inhibition and a smaller first RLS step keep the first trials stable (docs/ei-networks.md)
-		final TrainingConfig c = ei(2).with("sign_constrained", "true").with("mu_f", "-3").with("rls_alpha", "100")
+		final TrainingConfig c = ei(2).with("sign_constrained", "true").with("mu_f", "-3").with("rls_alpha", "1000")
 			.withTrials(new TrialCounts(5, 20, 20, 10, 3));
 		final TrainedNetwork net = Pipeline.train(c, Progress.NONE).network();
 		final double[][] f = net.connectivity().feedback(); // [ñ][N]

@@ -144,6 +144,28 @@ class FixedSynapsesTest {
 		return new FixedSynapses.Dense(c);
 	}
 
+	/** E/I: the global inhibition comes from inhibitory spikes only, μf/(τf·N_I) each. */
+	@Test
+	void theGlobalInhibitionOfAnEiNetworkIsFedByItsInhibitoryNeuronsOnly() {
+		final SpikingParams p = SpikingParams.DEFAULTS.with("neurons", 4).with("excitatory_fraction", 0.5); // E = 0, 1; I = 2, 3
+		final SpikingConnectivity c = new SpikingConnectivity(new double[0][], new double[][] { new double[4] }, new int[] { 0 },
+			FixedSynapses.NONE, FixedSynapses.NONE);
+		final double decay = Math.exp(-DT / p.tauM());
+		final Trial trial = new Trial(new double[][] { new double[2] }, new double[][] { new double[2] }, 0);
+		for (final int spiking : new int[] { 0, 2 }) { // an excitatory, then an inhibitory neuron driven to spike
+			final double[] drive = new double[4];
+			drive[spiking] = -1; // −Ī = +1
+			final SpikingNetwork net = new SpikingNetwork(p, c, DT, drive);
+			final double[] v0 = { -1, -1, -1, -1 };
+			v0[spiking] = 0;
+			net.reset(v0);
+			assertEquals(1, net.step(trial, 0));
+			net.step(trial, 1);
+			final double inhibition = spiking == 2 ? p.inhibition() / (p.tauF() * 2) : 0;
+			assertEquals(inhibition + (-decay - inhibition) * decay, net.voltages()[1], 1e-12, "neuron 1 after a spike of " + spiking);
+		}
+	}
+
 	@Test
 	void badValuesNameTheParameterAndTheFix() {
 		for (final double f : new double[] { 0, -0.1, 1.5, Double.NaN }) {
