@@ -23,7 +23,7 @@ run("Train Spiking Network (all steps)", "task=data data_targets=[] data_inputs=
 	+ " pcs=0 dt=0.001"
 	+ " neurons=60 trained_fraction=0.4 gz=6 mu_f=-0.3 gs=0 gf=0 tau_m=0.01 tau_s=0.1 tau_f=0.005 dt_rls=2"
 	+ " neuron_model=lif neuron_model_i=same tau_adapt=0.1 adapt_jump=1.0 izh_gain=10.0 izh_bias=4.0 theta_gain=1.0"
-	+ " excitatory_fraction=1 connection_p=1 sign_constrained=false"
+	+ " excitatory_fraction=1 connection_p=1 sign_constrained=false tau_m_i=0"
 	+ " rls_alpha=1 max_rate_hz=200 trials_init=2 trials_pca=5 trials_demean=5 trials_rls=5 trials_test=3"
 	+ " overwrite=false chart_windows=false");
 

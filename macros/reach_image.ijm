@@ -16,6 +16,6 @@ run("Train Spiking Network (all steps)", "task=data data_targets=[" + image + "]
 	+ " inputs_image=[] factors_image=[] tau_rate=0.01 frac_pca=0.999 pcs=0 dt=0.001"
 	+ " trained_fraction=0.4 gz=6.0 mu_f=-0.3 gs=0.0 gf=0.0 tau_m=0.01 tau_s=0.1 tau_f=0.005 dt_rls=2.0"
 	+ " neuron_model=lif neuron_model_i=same tau_adapt=0.1 adapt_jump=1.0 izh_gain=10.0 izh_bias=4.0 theta_gain=1.0"
-	+ " excitatory_fraction=1.0 connection_p=1.0 sign_constrained=false"
+	+ " excitatory_fraction=1.0 connection_p=1.0 sign_constrained=false tau_m_i=0.0"
 	+ " rls_alpha=1.0 max_rate_hz=200.0 overwrite=false chart_windows=false");
 print("Rate2Spike on reach_emg.tif: results in " + out);

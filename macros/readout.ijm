@@ -18,7 +18,7 @@ run("Train Spiking Network", "targets_file=[" + targets + "] network_file=[" + n
 	+ " neurons=60 trials_init=2 trials_demean=5 trials_rls=5 trials_test=3 seed=1 task_settings=apply"
 	+ " trained_fraction=0.4 gz=6.0 mu_f=-0.3 gs=0.0 gf=0.0 tau_m=0.01 tau_s=0.1 tau_f=0.005 dt_rls=2.0"
 	+ " neuron_model=lif neuron_model_i=same tau_adapt=0.1 adapt_jump=1.0 izh_gain=10.0 izh_bias=4.0 theta_gain=1.0"
-	+ " excitatory_fraction=1.0 connection_p=1.0 sign_constrained=false"
+	+ " excitatory_fraction=1.0 connection_p=1.0 sign_constrained=false tau_m_i=0.0"
 	+ " rls_alpha=1.0 max_rate_hz=200.0 overwrite=false chart_windows=false output_folder=[]");
 
 // The readout is stored in network.npz under its name; readout.json, the pictures and the table go to out.

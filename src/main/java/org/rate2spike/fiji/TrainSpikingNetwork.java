@@ -115,6 +115,10 @@ public class TrainSpikingNetwork extends Rate2SpikeCommand {
 		"trained neuron's effective recurrent weights keep its sign (needs an excitatory fraction below 1)", required = false)
 	private boolean sign_constrained = false;
 
+	@Parameter(label = "Membrane τm, 2nd population (s; 0: same)", description = "the second (inhibitory) population's membrane time constant, or 0 for τm",
+		min = "0", max = "10", stepSize = "0.001")
+	private double tau_m_i = 0;
+
 	@Parameter(label = "Settling trials", description = "settling trials at the start of every phase", min = "0", max = "100000")
 	private int trials_init = 50;
 

@@ -36,6 +36,7 @@ import org.rate2spike.util.ParameterException;
  * @param connectionP probability of each fixed random synapse (1: dense)
  * @param signConstrained train the factor readout so that the effective recurrent weights keep each trained neuron's
  *        sign (needs an E/I network)
+ * @param tauMI the second population's membrane time constant (s), or 0 for tau_m
  */
 public record SpikingParams(
 	@Param(name = "neurons", value = "500", min = "1", description = "N, spiking neurons") int neurons,
@@ -67,7 +68,8 @@ public record SpikingParams(
 	// E/I populations and sparse fixed synapses (FixedSynapses); the defaults keep the method's dense one-population network
 	@Param(name = "excitatory_fraction", value = "1", min = "0", minOpen = true, max = "1", description = "fraction of excitatory neurons; 1 keeps one population with signed random weights, below 1 (e.g. 0.8) makes E/I populations with Dale's law on the fixed synapses") double excitatoryFraction,
 	@Param(name = "connection_p", value = "1", min = "0", minOpen = true, max = "1", description = "connection probability of the fixed random synapses (1: dense; below 1: stored sparsely)") double connectionP,
-	@Param(name = "sign_constrained", value = "false", description = "train the factor feedback so that each trained neuron's effective recurrent weights keep its sign (needs excitatory_fraction below 1)") boolean signConstrained) {
+	@Param(name = "sign_constrained", value = "false", description = "train the factor feedback so that each trained neuron's effective recurrent weights keep its sign (needs excitatory_fraction below 1)") boolean signConstrained,
+	@Param(name = "tau_m_i", value = "0", min = "0", unit = "s", description = "the second (inhibitory) population's membrane time constant τm, or 0 for tau_m") double tauMI) {
 
 	public static final SpikingParams DEFAULTS = ParamTable.defaults(SpikingParams.class);
 
@@ -99,7 +101,13 @@ public record SpikingParams(
 		}
 		else if (signConstrained) throw new ParameterException("sign_constrained", "needs E/I populations: set excitatory_fraction " +
 			"below 1 (e.g. 0.8) or sign_constrained to false");
+		if (tauMI > 0) Check.resolves("tau_m_i", tauMI, dt);
 		return this;
+	}
+
+	/** The parameters population {@code k}'s membrane uses: these, with the second population's own τm where it has one. */
+	public SpikingParams membraneOf(final int k) {
+		return k > 0 && tauMI > 0 ? with("tau_m", tauMI) : this;
 	}
 
 	/** The neuron model of population {@code k} (0 or 1; see {@link Populations}). */

@@ -10,10 +10,10 @@ public final class Membranes {
 
 	private Membranes() {}
 
-	/** One membrane per population, each with its population's model ({@link SpikingParams#model}). */
+	/** One membrane per population, each with its population's model and τm ({@link SpikingParams#model}, {@link SpikingParams#membraneOf}). */
 	public static Membrane[] of(final SpikingParams p, final Populations pops, final double dt) {
 		final Membrane[] m = new Membrane[pops.count()];
-		for (int k = 0; k < m.length; k++) m[k] = p.model(k).membrane(p, dt, pops.start(k), pops.end(k));
+		for (int k = 0; k < m.length; k++) m[k] = p.model(k).membrane(p.membraneOf(k), dt, pops.start(k), pops.end(k));
 		return m;
 	}
 
