@@ -9,42 +9,23 @@ import org.rate2spike.spiking.SpikingParams;
  * each spike adds b to w. V is integrated exactly with V∞ − w held over the step, w decays exactly, then a neuron at
  * V ≥ V_th resets to V_th + V_r and adds b.
  */
-final class AdaptiveLif implements Membrane {
+final class AdaptiveLif extends RangeMembrane {
 
-	private final int start, end;
 	private final double decay, decayW, jump, threshold, resetTo;
-	private final double[] w; // indexed like V (all N), so the loops below keep one index
 
 	AdaptiveLif(final SpikingParams p, final double dt, final int start, final int end) {
-		this.start = start;
-		this.end = end;
+		super(NeuronModel.ALIF, start, end, true);
 		decay = Math.exp(-dt / p.tauM());
 		decayW = Math.exp(-dt / p.tauAdapt());
 		jump = p.adaptJump();
 		threshold = p.threshold();
 		resetTo = p.threshold() + p.reset();
-		w = new double[end];
-	}
-
-	@Override
-	public NeuronModel model() {
-		return NeuronModel.ALIF;
-	}
-
-	@Override
-	public int start() {
-		return start;
-	}
-
-	@Override
-	public int end() {
-		return end;
 	}
 
 	@Override
 	public void startPhase(final double[] v, final double[] v0) {
 		System.arraycopy(v0, start, v, start, end - start);
-		Arrays.fill(w, start, end, 0);
+		Arrays.fill(extra, start, end, 0); // w
 	}
 
 	@Override
@@ -52,7 +33,7 @@ final class AdaptiveLif implements Membrane {
 		final int s = start, e = end;
 		final double decay = this.decay, decayW = this.decayW, jump = this.jump, threshold = this.threshold,
 			resetTo = this.resetTo;
-		final double[] w = this.w;
+		final double[] w = extra;
 		for (int i = s; i < e; i++) {
 			final double target = drive[i] - w[i];
 			v[i] = target + (v[i] - target) * decay;
@@ -66,20 +47,5 @@ final class AdaptiveLif implements Membrane {
 			}
 		}
 		return count;
-	}
-
-	@Override
-	public double[][] saveState() {
-		return new double[][] { Arrays.copyOfRange(w, start, end) };
-	}
-
-	@Override
-	public void restoreState(final double[][] rows) {
-		System.arraycopy(rows[0], 0, w, start, end - start);
-	}
-
-	@Override
-	public int stateRows() {
-		return 1;
 	}
 }

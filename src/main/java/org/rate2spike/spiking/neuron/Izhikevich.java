@@ -1,7 +1,5 @@
 package org.rate2spike.spiking.neuron;
 
-import java.util.Arrays;
-
 import org.rate2spike.spiking.SpikingParams;
 
 /**
@@ -13,7 +11,7 @@ import org.rate2spike.spiking.SpikingParams;
  * and fires every step. On the rising side it is Izhikevich's Euler step. V is capped at the peak in each sub-step, so
  * that the quadratic term cannot overflow before the reset.
  */
-final class Izhikevich implements Membrane {
+final class Izhikevich extends RangeMembrane {
 
 	/** Spike peak, mV. */
 	static final double PEAK = 30;
@@ -35,39 +33,18 @@ final class Izhikevich implements Membrane {
 		return Math.max(1, (int) Math.ceil(dtMs / 0.5 - 1e-9));
 	}
 
-	private final NeuronModel model;
-	private final int start, end;
 	private final Preset pr;
 	private final double stepMs, h, bias, gain;
 	private final int substeps;
-	private final double[] u; // indexed like V (all N)
 
 	Izhikevich(final NeuronModel model, final SpikingParams p, final double dt, final int start, final int end) {
-		this.model = model;
-		this.start = start;
-		this.end = end;
+		super(model, start, end, true);
 		pr = Preset.of(model);
 		stepMs = dt * 1000;
 		substeps = substeps(stepMs);
 		h = stepMs / substeps;
 		bias = p.izhBias();
 		gain = p.izhGain();
-		u = new double[end];
-	}
-
-	@Override
-	public NeuronModel model() {
-		return model;
-	}
-
-	@Override
-	public int start() {
-		return start;
-	}
-
-	@Override
-	public int end() {
-		return end;
 	}
 
 	/** V at the reset potential c plus the draw (in mV), u at its rest value b·V. */
@@ -75,7 +52,7 @@ final class Izhikevich implements Membrane {
 	public void startPhase(final double[] v, final double[] v0) {
 		for (int i = start; i < end; i++) {
 			v[i] = pr.c() + v0[i];
-			u[i] = pr.b() * v[i];
+			extra[i] = pr.b() * v[i]; // u
 		}
 	}
 
@@ -83,7 +60,7 @@ final class Izhikevich implements Membrane {
 	public int step(final double[] v, final double[] drive, final int[] spikes, int count) {
 		final int s = start, e = end;
 		final double h = this.h, bias = this.bias, gain = this.gain, a = pr.a(), b = pr.b(), c = pr.c(), d = pr.d();
-		final double[] u = this.u;
+		final double[] u = extra;
 		for (int k = 0; k < substeps; k++)
 			for (int i = s; i < e; i++) {
 				final double x = v[i];
@@ -100,20 +77,5 @@ final class Izhikevich implements Membrane {
 			}
 		}
 		return count;
-	}
-
-	@Override
-	public double[][] saveState() {
-		return new double[][] { Arrays.copyOfRange(u, start, end) };
-	}
-
-	@Override
-	public void restoreState(final double[][] rows) {
-		System.arraycopy(rows[0], 0, u, start, end - start);
-	}
-
-	@Override
-	public int stateRows() {
-		return 1;
 	}
 }

@@ -6,32 +6,15 @@ import org.rate2spike.spiking.SpikingParams;
  * Leaky integrate-and-fire, integrated exactly over each step with V∞ held: V ← V∞ + (V − V∞)·e^(−dt/τm); V ≥ V_th
  * resets to V_th + V_r. The method's neuron, computed exactly as the network did before models were separate.
  */
-final class Lif implements Membrane {
+final class Lif extends RangeMembrane {
 
-	private final int start, end;
 	private final double decay, threshold, resetTo;
 
 	Lif(final SpikingParams p, final double dt, final int start, final int end) {
-		this.start = start;
-		this.end = end;
+		super(NeuronModel.LIF, start, end, false);
 		decay = Math.exp(-dt / p.tauM());
 		threshold = p.threshold();
 		resetTo = p.threshold() + p.reset();
-	}
-
-	@Override
-	public NeuronModel model() {
-		return NeuronModel.LIF;
-	}
-
-	@Override
-	public int start() {
-		return start;
-	}
-
-	@Override
-	public int end() {
-		return end;
 	}
 
 	@Override
@@ -53,12 +36,4 @@ final class Lif implements Membrane {
 		}
 		return count;
 	}
-
-	@Override
-	public double[][] saveState() {
-		return new double[0][];
-	}
-
-	@Override
-	public void restoreState(final double[][] rows) {}
 }

@@ -9,16 +9,14 @@ import org.rate2spike.spiking.SpikingParams;
  * wraps to [−π, π). θ never falls below −π (dθ/dt = 2/τm > 0 there), which keeps a large negative drive stable.
  * The network's voltage of a theta neuron is θ.
  */
-final class Theta implements Membrane {
+final class Theta extends RangeMembrane {
 
 	private static final double PI = Math.PI, TWO_PI = 2 * Math.PI;
 
-	private final int start, end;
 	private final double rate, gain; // dt/τm, theta_gain
 
 	Theta(final SpikingParams p, final double dt, final int start, final int end) {
-		this.start = start;
-		this.end = end;
+		super(NeuronModel.THETA, start, end, false);
 		rate = dt / p.tauM();
 		gain = p.thetaGain();
 	}
@@ -43,21 +41,6 @@ final class Theta implements Membrane {
 		return theta - TWO_PI * Math.floor((theta + PI) / TWO_PI);
 	}
 
-	@Override
-	public NeuronModel model() {
-		return NeuronModel.THETA;
-	}
-
-	@Override
-	public int start() {
-		return start;
-	}
-
-	@Override
-	public int end() {
-		return end;
-	}
-
 	/** θ from the draw (wrapped): near 0, where a neuron without drive sits at its threshold, as the LIF's V does. */
 	@Override
 	public void startPhase(final double[] v, final double[] v0) {
@@ -80,12 +63,4 @@ final class Theta implements Membrane {
 		}
 		return count;
 	}
-
-	@Override
-	public double[][] saveState() {
-		return new double[0][];
-	}
-
-	@Override
-	public void restoreState(final double[][] rows) {}
 }
