@@ -22,7 +22,7 @@ public final class MakeTestData {
 
 	public static final String EMG_CSV = "reach_emg.csv", EMG_TIF = "reach_emg.tif", POPULATION_CSV = "reach_population.csv";
 	/** The harder synthetic EMG (see {@link HardSyntheticEmg}): 8 conditions × 3 muscles, 0.8 s each. */
-	public static final String EMG_HARD_CSV = "reach_emg_hard.csv";
+	public static final String EMG_HARD_CSV = "reach_emg_hard.csv", EMG_HARD_INPUTS_CSV = "reach_emg_hard_inputs.csv";
 	/** The synthetic calcium-imaging movie (see {@link SyntheticCalcium}) and its cells' ROIs as a RoiSet. */
 	public static final String CALCIUM_MOVIE = "calcium_movie.tif", CALCIUM_ROIS = "calcium_rois.zip";
 	public static final int POPULATION_UNITS = 40;
@@ -37,12 +37,14 @@ public final class MakeTestData {
 		DataFiles.writeTable(emg, dir.resolve(EMG_CSV), ',');
 		DataFiles.writeImage(emg, dir.resolve(EMG_TIF));
 		DataFiles.writeTable(SyntheticEmg.population(emg, POPULATION_UNITS, POPULATION_SEED), dir.resolve(POPULATION_CSV), ',');
-		DataFiles.writeTable(HardSyntheticEmg.generate(), dir.resolve(EMG_HARD_CSV), ',');
+		final Dataset hard = HardSyntheticEmg.generate();
+		DataFiles.writeTable(hard, dir.resolve(EMG_HARD_CSV), ',');
+		DataFiles.writeTable(HardSyntheticEmg.cueInputs(hard), dir.resolve(EMG_HARD_INPUTS_CSV), ',');
 		final ij.ImagePlus movie = SyntheticCalcium.movie();
 		if (!new ij.io.FileSaver(movie).saveAsTiffStack(dir.resolve(CALCIUM_MOVIE).toString()))
 			throw new IOException(dir.resolve(CALCIUM_MOVIE) + ": could not be written");
 		SyntheticCalcium.writeRois(SyntheticCalcium.rois(), dir.resolve(CALCIUM_ROIS));
 		System.out.println("wrote " + dir.resolve(EMG_CSV) + ", " + dir.resolve(EMG_TIF) + ", " + dir.resolve(POPULATION_CSV) +
-			", " + dir.resolve(EMG_HARD_CSV) + ", " + dir.resolve(CALCIUM_MOVIE) + " and " + dir.resolve(CALCIUM_ROIS));
+			", " + dir.resolve(EMG_HARD_CSV) + ", " + dir.resolve(EMG_HARD_INPUTS_CSV) + ", " + dir.resolve(CALCIUM_MOVIE) + " and " + dir.resolve(CALCIUM_ROIS));
 	}
 }

@@ -109,6 +109,30 @@ public final class HardSyntheticEmg {
 		return Dataset.uniform("synthetic EMG (hard)", labels, channels, v, INTERVAL);
 	}
 
+	/** How long the cue of {@link #cueInputs} is on from the start of the data (s). */
+	public static final double CUE = 0.3;
+
+	/**
+	 * Inputs for the same conditions and samples, for training the data task with input data: the condition cue
+	 * (0.5·cos θ, 0.5·sin θ), θ the condition's angle, on for the first {@value #CUE} s of the data and zero after.
+	 */
+	public static Dataset cueInputs(final Dataset emg) {
+		final int conditions = emg.conditions().length;
+		final double[][][] v = new double[conditions][2][];
+		for (int c = 0; c < conditions; c++) {
+			final double theta = Math.toRadians(Double.parseDouble(emg.conditions()[c]));
+			final int samples = emg.samples(c);
+			v[c][0] = new double[samples];
+			v[c][1] = new double[samples];
+			for (int j = 0; j < samples && j * INTERVAL < CUE - 1e-9; j++) {
+				v[c][0][j] = 0.5 * Math.cos(theta);
+				v[c][1][j] = 0.5 * Math.sin(theta);
+			}
+		}
+		return Dataset.uniform("condition cue of the synthetic EMG (hard)", emg.conditions().clone(),
+			new String[] { "cue_x", "cue_y" }, v, INTERVAL);
+	}
+
 	private static double width(final Random rng) {
 		return (35 + rng.nextInt(21)) / 1000.0;
 	}

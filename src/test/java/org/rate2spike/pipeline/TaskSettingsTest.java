@@ -67,6 +67,10 @@ class TaskSettingsTest {
 			new org.rate2spike.task.DataTask("data", new org.rate2spike.task.DataSpec(cycle, null, null,
 				org.rate2spike.task.DataOptions.NONE.with("trial_layout", layout)), 0.001), Set.of()).chosen();
 		assertEquals(Map.of("rate_gain", 1.2, "trained_fraction", 1.0), chosen.apply("separate"), "cued trials");
+		assertEquals(Map.of("rate_gain", 1.0, "trained_fraction", 1.0), TaskSettings.choose(data,
+			new org.rate2spike.task.DataTask("data", new org.rate2spike.task.DataSpec(cycle, cycle, null,
+				org.rate2spike.task.DataOptions.NONE.with("trial_layout", "separate")), 0.001), Set.of()).chosen(),
+			"separate trials with input data");
 		assertEquals(Map.of("rate_gain", 1.0), chosen.apply("auto"), "a cycle: only the gain it was measured with");
 		assertEquals(Map.of(), TaskSettings.choose(data, new org.rate2spike.task.DataTask("data", cycle, null, cycle, 0.001,
 			"none"), Set.of()).chosen(), "factors from recorded activity: the rate network's settings do not matter");

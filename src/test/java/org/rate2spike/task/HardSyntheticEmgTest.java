@@ -34,6 +34,22 @@ class HardSyntheticEmgTest {
 		assertArrayEquals(EMG.values()[5][1], HardSyntheticEmg.generate().values()[5][1], 0.0, "the seed fixes the data");
 	}
 
+	@Test
+	void theShippedCueInputsAreTheConditionCueForItsFirstSamples() throws Exception {
+		final Dataset in = DataFiles.read(Path.of("test-data").resolve(MakeTestData.EMG_HARD_INPUTS_CSV), 0);
+		assertArrayEquals(EMG.conditions(), in.conditions());
+		assertArrayEquals(new String[] { "cue_x", "cue_y" }, in.channels());
+		for (int c = 0; c < 8; c++) {
+			assertArrayEquals(EMG.times()[c], in.times()[c], 0.0, "the same samples as the targets");
+			final double theta = 2 * Math.PI * c / 8;
+			for (int j = 0; j < in.samples(c); j++) {
+				final boolean on = j < 30; // 0.3 s at 10 ms
+				assertEquals(on ? 0.5 * Math.cos(theta) : 0, in.values()[c][0][j], 1e-6, "condition " + c + " sample " + j);
+				assertEquals(on ? 0.5 * Math.sin(theta) : 0, in.values()[c][1][j], 1e-6, "condition " + c + " sample " + j);
+			}
+		}
+	}
+
 	/** Full width at half of the event's height above (or, for a dip, below) the muscle's baseline, measured on the samples. */
 	private static double measuredWidth(final Event e) {
 		final double[] x = EMG.values()[e.condition()][e.muscle()];
