@@ -10,7 +10,7 @@ File.makeDirectory(out);
 targets = out + File.separator + "targets.npz";
 network = out + File.separator + "network.npz";
 
-run("Generate Rate Targets", "task=reach seed=1 task_settings=apply rate_gain=1.0 rate_units=40 trials_init=2 trials_pca=5"
+run("Generate Rate Targets", "task=reach seed=1 task_settings=apply rate_gain=1.2 rate_units=40 trials_init=2 trials_pca=5"
 	+ " targets_file=[" + targets + "] output_folder=[" + out + "]"
 	+ " tau_rate=0.01 frac_pca=0.999 pcs=0 dt=0.001 overwrite=false chart_windows=false");
 run("Train Spiking Network", "targets_file=[" + targets + "] network_file=[" + network + "]"

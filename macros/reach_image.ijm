@@ -9,7 +9,7 @@ File.makeDirectory(out);
 image = "test-data" + File.separator + "reach_emg.tif";
 if (!File.exists(image)) image = getDirectory("imagej") + "test-data" + File.separator + "reach_emg.tif";
 
-run("Train Spiking Network (all steps)", "task=data data_targets=[" + image + "] rate_gain=1.0 rate_units=40"
+run("Train Spiking Network (all steps)", "task=data data_targets=[" + image + "] rate_gain=1.2 rate_units=40"
 	+ " neurons=60 trials_init=2 trials_pca=5 trials_demean=5 trials_rls=5 trials_test=3 seed=1 task_settings=apply"
 	+ " output_folder=[" + out + "]"
 	+ " data_inputs=[] data_factors=[] sample_interval=0.0 normalize=none trial_layout=auto go_cue=hold targets_image=[]"
