@@ -39,8 +39,9 @@ public final class TaskSettings {
 		/** A line for the log, or null when the task chose nothing. */
 		public String note() {
 			if (chosen.isEmpty()) return null;
-			final List<String> parts = chosen.entrySet().stream().map(e -> e.getKey() + " " + text(e.getValue())).toList();
-			return "the " + task + " task chose " + String.join(" and ", parts) + " (the values it was measured to train " +
+			final List<String> parts = chosen.entrySet().stream()
+				.map(e -> e.getKey() + " " + TrainingConfig.valueText(e.getKey(), e.getValue())).toList();
+			return "the " + task + " task chose " + org.rate2spike.util.Listing.and(parts) + " (the values it was measured to train " +
 				"best with; set a parameter to override it, or task_settings advise to keep the defaults)";
 		}
 	}
@@ -120,9 +121,5 @@ public final class TaskSettings {
 	private static boolean same(final Object a, final Object b) {
 		if (a instanceof Number x && b instanceof Number y) return x.doubleValue() == y.doubleValue();
 		return String.valueOf(a).equals(String.valueOf(b));
-	}
-
-	private static String text(final double v) {
-		return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.format(Locale.ROOT, "%.1f", v) : String.valueOf(v);
 	}
 }

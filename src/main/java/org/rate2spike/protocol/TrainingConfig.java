@@ -127,12 +127,18 @@ public record TrainingConfig(
 		for (final Map.Entry<String, Double> e : new java.util.TreeMap<>(task.suggested()).entrySet()) {
 			final double v = ((Number) given.get(e.getKey())).doubleValue();
 			if (v == e.getValue()) continue;
-			wanted.add(e.getKey() + " " + e.getValue());
-			have.add(String.valueOf(v));
+			wanted.add(e.getKey() + " " + valueText(e.getKey(), e.getValue()));
+			have.add(valueText(e.getKey(), v));
 		}
 		if (wanted.isEmpty()) return null;
-		return "the " + task.name() + " task trains best with " + String.join(" and ", wanted) + " (this run: " +
-			String.join(" and ", have) + "); see Tasks in the README";
+		return "the " + task.name() + " task trains best with " + org.rate2spike.util.Listing.and(wanted) + " (this run: " +
+			org.rate2spike.util.Listing.and(have) + "); see Tasks in the README";
+	}
+
+	/** A parameter's value for messages: whole-number parameters without a decimal point (neurons 1000), others as 1.0. */
+	public static String valueText(final String name, final double v) {
+		if (TABLE.require(name).type() == int.class) return Long.toString(Math.round(v));
+		return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.format(java.util.Locale.ROOT, "%.1f", v) : String.valueOf(v);
 	}
 
 	/** Every parameter by name, as numbers and text (what summary.json and the network file record). */

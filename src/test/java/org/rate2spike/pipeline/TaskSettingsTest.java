@@ -66,7 +66,7 @@ class TaskSettingsTest {
 		final java.util.function.Function<String, Map<String, Double>> chosen = layout -> TaskSettings.choose(data,
 			new org.rate2spike.task.DataTask("data", new org.rate2spike.task.DataSpec(cycle, null, null,
 				org.rate2spike.task.DataOptions.NONE.with("trial_layout", layout)), 0.001), Set.of()).chosen();
-		assertEquals(Map.of("rate_gain", 1.2, "trained_fraction", 1.0), chosen.apply("separate"), "cued trials");
+		assertEquals(Map.of("neurons", 1000.0, "rate_gain", 1.2, "trained_fraction", 1.0), chosen.apply("separate"), "cued trials");
 		assertEquals(Map.of("rate_gain", 1.0, "trained_fraction", 1.0), TaskSettings.choose(data,
 			new org.rate2spike.task.DataTask("data", new org.rate2spike.task.DataSpec(cycle, cycle, null,
 				org.rate2spike.task.DataOptions.NONE.with("trial_layout", "separate")), 0.001), Set.of()).chosen(),
