@@ -45,6 +45,7 @@ public final class MakeTestData {
 			throw new IOException(dir.resolve(CALCIUM_MOVIE) + ": could not be written");
 		SyntheticCalcium.writeRois(SyntheticCalcium.rois(), dir.resolve(CALCIUM_ROIS));
 		System.out.println("wrote " + dir.resolve(EMG_CSV) + ", " + dir.resolve(EMG_TIF) + ", " + dir.resolve(POPULATION_CSV) +
-			", " + dir.resolve(EMG_HARD_CSV) + ", " + dir.resolve(EMG_HARD_INPUTS_CSV) + ", " + dir.resolve(CALCIUM_MOVIE) + " and " + dir.resolve(CALCIUM_ROIS));
+			", " + dir.resolve(EMG_HARD_CSV) + ", " + dir.resolve(EMG_HARD_INPUTS_CSV) + ", " + dir.resolve(CALCIUM_MOVIE) +
+			" and " + dir.resolve(CALCIUM_ROIS));
 	}
 }

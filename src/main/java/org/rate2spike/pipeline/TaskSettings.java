@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -12,6 +11,7 @@ import java.util.TreeMap;
 import org.rate2spike.params.ParamDef;
 import org.rate2spike.protocol.TrainingConfig;
 import org.rate2spike.task.Task;
+import org.rate2spike.util.Listing;
 import org.rate2spike.util.ParameterException;
 
 /**
@@ -41,7 +41,7 @@ public final class TaskSettings {
 			if (chosen.isEmpty()) return null;
 			final List<String> parts = chosen.entrySet().stream()
 				.map(e -> e.getKey() + " " + TrainingConfig.valueText(e.getKey(), e.getValue())).toList();
-			return "the " + task + " task chose " + org.rate2spike.util.Listing.and(parts) + " (the values it was measured to train " +
+			return "the " + task + " task chose " + Listing.and(parts) + " (the values it was measured to train " +
 				"best with; set a parameter to override it, or task_settings advise to keep the defaults)";
 		}
 	}

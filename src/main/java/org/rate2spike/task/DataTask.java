@@ -240,14 +240,14 @@ public final class DataTask implements Task {
 
 	/**
 	 * Separate trials: every neuron read out, and for cued conditions (a rest, a cue, the data) {@value #CUED_NEURONS}
-	 * neurons and a rate network a little below the global gain, g̃ = {@value #CUED_RATE_GAIN} (means of seeds 1–3, reduced protocol: the sharp synthetic
-	 * EMG 0.182 at g̃ 1.0, 0.140 at 1.2, 0.138 at 1.3, 0.142 at 1.4, 0.223 at 1.6; the smooth reach 0.016 at 1.0,
-	 * 0.015 at 1.2, 0.018 at 1.3; every neuron read out: reach 0.066 → 0.018, the sharp EMG 0.29 → 0.19). With input
-	 * data g̃ 1.0 (the sharp EMG with its 300-ms cue as inputs, test-data/reach_emg_hard_inputs.csv: 0.130 at 1.0, 0.160 at
-	 * 1.2). Periodic data run as a
-	 * cycle get only g̃ 1.0, the setting they were measured with (cycling EMG, docs/tasks-and-data.md); nothing when
-	 * the factors come from recorded activity. These settings are applied where the user sets nothing else, so only
-	 * what was measured is named.
+	 * neurons and a rate network a little below the global gain, g̃ = {@value #CUED_RATE_GAIN} (means of seeds 1–3,
+	 * reduced protocol: the sharp synthetic EMG 0.182 at g̃ 1.0, 0.140 at 1.2, 0.138 at 1.3, 0.142 at 1.4, 0.223 at
+	 * 1.6; the smooth reach 0.016 at 1.0, 0.015 at 1.2, 0.018 at 1.3; every neuron read out: reach 0.066 → 0.018, the
+	 * sharp EMG 0.29 → 0.19). With input data g̃ 1.0 (the sharp EMG with its 300-ms cue as inputs,
+	 * test-data/reach_emg_hard_inputs.csv: 0.130 at 1.0, 0.160 at 1.2). Periodic data run as a cycle get only g̃ 1.0,
+	 * the setting they were measured with (cycling EMG, docs/tasks-and-data.md); nothing when the factors come from
+	 * recorded activity. These settings are applied where the user sets nothing else, so only what was measured is
+	 * named.
 	 */
 	@Override
 	public Map<String, Double> suggested() {

@@ -17,8 +17,7 @@ import org.rate2spike.protocol.TrainingConfig;
  * {@value #TRIALS} (docs/fit-quality.md, "The rate network's gain with every neuron read out"): median per-condition
  * test nMSE 0.139 / 0.100 / 0.125 at seeds 1 / 2 / 3 with the task's own settings (N = 1000, g̃ 1.2; 0.168 / 0.152 /
  * 0.173 at N = 500; 0.230 / 0.274 / 0.259 with the g̃ 1.0 it chose before), 0.401 at seed 1 with the global defaults
- * and the go pulse
- * ({@code --task-settings advise --go-cue pulse}); the bound leaves a fifth above the worst seed.
+ * and the go pulse ({@code --task-settings advise --go-cue pulse}); the bound leaves a fifth above the worst seed.
  */
 class HardEmgOwnSettingsTest {
 
