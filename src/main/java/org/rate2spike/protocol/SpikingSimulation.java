@@ -167,6 +167,9 @@ final class SpikingSimulation {
 		final boolean test = phase == Phase.TEST || phase == Phase.READOUT || phase == Phase.VALIDATION; // autonomous: no teacher after settling
 		final boolean observeTeacher = observer != null && observer.wantsTeacher();
 		final boolean computeTeacher = !test || observeTeacher; // f_PC of the counted trials
+		// the kinds of trial the step methods below implement: RLS trains decoders against the teacher
+		if (rls != null && (decoders == null || test)) throw new IllegalArgumentException("RLS trains decoders against the teacher: " +
+			"not in the " + phase.key() + " phase" + (decoders == null ? " without decoders" : ""));
 		final double[] meanSum = demean ? new double[net.neurons()] : null;
 		if (demean && signs != null) java.util.Arrays.fill(factorSum, 0);
 		long meanSteps = 0;
@@ -189,7 +192,6 @@ final class SpikingSimulation {
 		if (nextTrial != null && (init > 0 || computeTeacher)) ahead.submit(nextTrial);
 		for (int tr = 0; tr < total; tr++) {
 			final boolean isCounted = tr >= init;
-			final boolean teacherForced = !isCounted || decoders == null;
 			final boolean needTeacher = !isCounted || computeTeacher; // f_PC: except in the autonomous phases' counted trials unless observed
 			final Trial trial = nextTrial;
 			// draw the next trial now (same streams, same order) so that its f_PC can be computed ahead
@@ -203,67 +205,26 @@ final class SpikingSimulation {
 				continue;
 			}
 			if (resume != null && tr == init + skip) net.restoreState(resume.networkState());
-			final double[][] fOut = trial.output();
-			double err = 0, tgt = 0, ferr = 0, ftgt = 0;
-			long trialSpikes = 0;
-			for (int t = 0; t < trial.steps(); t++) {
-				if (needTeacher) {
-					System.arraycopy(block, t * factors, fPc, 0, factors);
-					if (signs != null) centre(demean && isCounted);
-				}
-				final int spikes = net.step(trial, t);
-				if (rls != null) rls.advance(net.decaySlow(), net.decayFast(), net.trainedSpikes(), net.trainedSpikeCount());
-				final double[] out;
-				if (teacherForced) {
-					System.arraycopy(fPc, 0, zHat, 0, factors);
-					for (int o = 0; o < fOut.length; o++) zHat[factors + o] = fOut[o][t];
-					out = zHat;
-				}
-				else out = decoders.apply(net.traces());
-				net.feedback(out);
-				if (!isCounted) {
-					if (observer != null) observer.step(tr - init, t, trial, out, net);
-					continue;
-				}
-
-				totals.spikes += spikes;
-				totals.steps++;
-				trialSpikes += spikes;
-				for (int o = 0; o < fOut.length; o++) {
-					final double e = out[factors + o] - fOut[o][t];
-					error[factors + o] = e;
-					err += e * e;
-					tgt += fOut[o][t] * fOut[o][t];
-				}
-				if (needTeacher) for (int k = 0; k < factors; k++) {
-					final double e = out[k] - fPc[k];
-					error[k] = e;
-					ferr += e * e;
-					ftgt += fPc[k] * fPc[k];
-				}
-				if (demean) {
-					net.accumulateMeanInput(meanSum);
-					meanSteps++;
-				}
-				if (rls != null && coin.nextDouble() < rlsProbability) {
-					rls.update(net.traces(), error, decoders);
-					if (signs != null) decoders.projectSigns(signs);
-				}
-				if (observeTeacher && needTeacher) observer.teacher(tr - init, t, fPc);
-				if (observer != null) observer.step(tr - init, t, trial, out, net);
-			}
+			final TrialSums sums = new TrialSums();
+			if (!isCounted) settleSteps(trial, block, rls, observer, tr - init);
+			else if (decoders == null) teacherSteps(trial, block, needTeacher, demean, meanSum, observer, tr - init, sums);
+			else if (rls != null) trainSteps(trial, block, decoders, rls, coin, rlsProbability, observer, tr - init, sums);
+			else freeSteps(trial, block, needTeacher, decoders, observer, tr - init, sums);
 			if (block != null) ahead.release(block);
 			if (isCounted) {
 				final int c = tr - init;
-				totals.nmse[c] = Metrics.nmse(err, tgt, trial.steps());
-				totals.factorNmse[c] = needTeacher ? Metrics.nmse(ferr, ftgt, trial.steps()) : Double.NaN;
+				totals.spikes += sums.spikes;
+				totals.steps += trial.steps();
+				totals.nmse[c] = Metrics.nmse(sums.err, sums.tgt, trial.steps());
+				totals.factorNmse[c] = needTeacher ? Metrics.nmse(sums.ferr, sums.ftgt, trial.steps()) : Double.NaN;
+				if (demean) meanSteps += trial.steps();
 				if (demean) { // the running average, applied from the next trial on (as in the reference)
 					for (int i = 0; i < meanInput.length; i++) meanInput[i] = meanSum[i] / meanSteps;
 					if (signs != null) for (int k = 0; k < factors; k++) factorOffset[k] = factorSum[k] / meanSteps;
 				}
 			}
 			if (isCounted) {
-				final String why = divergence(phase, tr - init, err, decoders, trialSpikes / (net.neurons() * (double) trial.steps() * dt), rls);
+				final String why = divergence(phase, tr - init, sums.err, decoders, sums.spikes / (net.neurons() * (double) trial.steps() * dt), rls);
 				if (why != null) {
 					final int done = tr - init; // this trial is not kept
 					totals.nmse = Arrays.copyOf(totals.nmse, done);
@@ -290,6 +251,128 @@ final class SpikingSimulation {
 		if (record != null && teacher instanceof RateFactorSource) progress.teacherTrials(phase, ahead.computed(), ahead.replayed());
 		}
 		return totals;
+	}
+
+	/*
+	 * The steps of one trial, one method per kind of trial (settling; counted with the teacher's feedback; training;
+	 * autonomous): each is compiled on its own with its own branch profile, so the JIT compiles small pieces once
+	 * instead of recompiling one large loop each time a new phase takes branches the last one did not. Every step does
+	 * the same arithmetic in the same order as in every other kind.
+	 */
+
+	/** What a counted trial's steps add up: squared errors and targets of the outputs and of the factors, spikes. */
+	private static final class TrialSums {
+		double err, tgt, ferr, ftgt;
+		long spikes;
+	}
+
+	/** A settling trial: teacher forcing, nothing scored. */
+	private void settleSteps(final Trial trial, final double[] block, final Rls rls, final StepObserver observer,
+		final int trialIndex)
+	{
+		final double[][] fOut = trial.output();
+		for (int t = 0; t < trial.steps(); t++) {
+			teacherAt(block, t, false);
+			net.step(trial, t);
+			if (rls != null) rls.advance(net.decaySlow(), net.decayFast(), net.trainedSpikes(), net.trainedSpikeCount());
+			final double[] out = teacherOutput(fOut, t);
+			net.feedback(out);
+			if (observer != null) observer.step(trialIndex, t, trial, out, net);
+		}
+	}
+
+	/** A counted trial with the teacher's feedback (the demean phase: its mean input summed into {@code meanSum}). */
+	private void teacherSteps(final Trial trial, final double[] block, final boolean needTeacher, final boolean demean,
+		final double[] meanSum, final StepObserver observer, final int trialIndex, final TrialSums sums)
+	{
+		final double[][] fOut = trial.output();
+		final boolean observeTeacher = observer != null && observer.wantsTeacher();
+		for (int t = 0; t < trial.steps(); t++) {
+			if (needTeacher) teacherAt(block, t, demean);
+			sums.spikes += net.step(trial, t);
+			final double[] out = teacherOutput(fOut, t);
+			net.feedback(out);
+			scoreOutputs(out, fOut, t, sums);
+			if (needTeacher) scoreFactors(out, sums);
+			if (demean) net.accumulateMeanInput(meanSum);
+			if (observeTeacher && needTeacher) observer.teacher(trialIndex, t, fPc);
+			if (observer != null) observer.step(trialIndex, t, trial, out, net);
+		}
+	}
+
+	/** A counted RLS trial: the network's own feedback, the decoders updated at random steps. */
+	private void trainSteps(final Trial trial, final double[] block, final Decoders decoders, final Rls rls,
+		final Random coin, final double rlsProbability, final StepObserver observer, final int trialIndex,
+		final TrialSums sums)
+	{
+		final double[][] fOut = trial.output();
+		final boolean observeTeacher = observer != null && observer.wantsTeacher();
+		for (int t = 0; t < trial.steps(); t++) {
+			teacherAt(block, t, false);
+			sums.spikes += net.step(trial, t);
+			rls.advance(net.decaySlow(), net.decayFast(), net.trainedSpikes(), net.trainedSpikeCount());
+			final double[] out = decoders.apply(net.traces());
+			net.feedback(out);
+			scoreOutputs(out, fOut, t, sums);
+			scoreFactors(out, sums);
+			if (coin.nextDouble() < rlsProbability) {
+				rls.update(net.traces(), error, decoders);
+				if (signs != null) decoders.projectSigns(signs);
+			}
+			if (observeTeacher) observer.teacher(trialIndex, t, fPc);
+			if (observer != null) observer.step(trialIndex, t, trial, out, net);
+		}
+	}
+
+	/** A counted autonomous trial (test, readout, validation): the network's own feedback, nothing learned. */
+	private void freeSteps(final Trial trial, final double[] block, final boolean needTeacher, final Decoders decoders,
+		final StepObserver observer, final int trialIndex, final TrialSums sums)
+	{
+		final double[][] fOut = trial.output();
+		final boolean observeTeacher = observer != null && observer.wantsTeacher();
+		for (int t = 0; t < trial.steps(); t++) {
+			if (needTeacher) teacherAt(block, t, false);
+			sums.spikes += net.step(trial, t);
+			final double[] out = decoders.apply(net.traces());
+			net.feedback(out);
+			scoreOutputs(out, fOut, t, sums);
+			if (needTeacher) scoreFactors(out, sums);
+			if (observeTeacher && needTeacher) observer.teacher(trialIndex, t, fPc);
+			if (observer != null) observer.step(trialIndex, t, trial, out, net);
+		}
+	}
+
+	/** f_PC of step t from the teacher's block (centred under sign_constrained; {@code sum}: into z̄'s running sum). */
+	private void teacherAt(final double[] block, final int t, final boolean sum) {
+		System.arraycopy(block, t * factors, fPc, 0, factors);
+		if (signs != null) centre(sum);
+	}
+
+	/** The teacher's feedback [f_PC; f_out(t)] (teacher forcing). */
+	private double[] teacherOutput(final double[][] fOut, final int t) {
+		System.arraycopy(fPc, 0, zHat, 0, factors);
+		for (int o = 0; o < fOut.length; o++) zHat[factors + o] = fOut[o][t];
+		return zHat;
+	}
+
+	/** The outputs' a-priori errors into {@code error} and their squares into the trial's sums. */
+	private void scoreOutputs(final double[] out, final double[][] fOut, final int t, final TrialSums sums) {
+		for (int o = 0; o < fOut.length; o++) {
+			final double e = out[factors + o] - fOut[o][t];
+			error[factors + o] = e;
+			sums.err += e * e;
+			sums.tgt += fOut[o][t] * fOut[o][t];
+		}
+	}
+
+	/** The factors' a-priori errors against f_PC into {@code error} and their squares into the trial's sums. */
+	private void scoreFactors(final double[] out, final TrialSums sums) {
+		for (int k = 0; k < factors; k++) {
+			final double e = out[k] - fPc[k];
+			error[k] = e;
+			sums.ferr += e * e;
+			sums.ftgt += fPc[k] * fPc[k];
+		}
 	}
 
 	private double[][] lastGood; // the decoders after the last trial that passed the divergence checks
