@@ -80,9 +80,10 @@ public final class RunFolder {
 	public static void writeTraining(final Path dir, final Pipeline.Run run, final ErrorDecomposition decomposition,
 		final Map<String, Double> chosen) throws IOException
 	{
-		TargetsFile.save(run.targets(), dir.resolve(TARGETS));
-		NetworkFile.save(run.network(), dir.resolve(NETWORK));
-		Charts.savePng(Charts.trainingError(run.network().log()), dir.resolve("training_nmse.png"));
+		final FileBatch files = new FileBatch();
+		files.png(() -> Charts.trainingError(run.network().log()), dir.resolve("training_nmse.png"));
+		files.add(() -> TargetsFile.save(run.targets(), dir.resolve(TARGETS)));
+		files.add(() -> NetworkFile.save(run.network(), dir.resolve(NETWORK)));
 		final Map<String, Object> s = new LinkedHashMap<>(run.config().toMap());
 		s.put(CHOSEN_BY_TASK, chosen);
 		s.putAll(networkSummary(run.network()));
@@ -93,17 +94,18 @@ public final class RunFolder {
 		double total = run.pcaSeconds() + run.network().log().demeanSeconds() + run.network().log().rlsSeconds();
 		if (run.test() != null) {
 			s.putAll(testSummary(run.test(), run.network().neurons(), decomposition));
-			writePopulations(dir, s, run.test(), Populations.of(run.network().params()));
+			writePopulations(dir, s, run.test(), Populations.of(run.network().params()), files);
 			wall.put("test", run.test().seconds());
 			total += run.test().seconds();
-			writeTestPictures(dir, run.test());
+			writeTestPictures(dir, run.test(), files);
 		}
 		wall.put("total", total);
 		s.put("wall_s", wall);
 		s.put("cancelled", (run.network().log().partial() && run.network().log().note().startsWith("cancelled")) ||
 			(run.test() != null && run.test().partial() && !run.test().isDiverged()));
 		s.put("network_file", NETWORK);
-		Json.write(dir.resolve(SUMMARY), s);
+		files.add(() -> Json.write(dir.resolve(SUMMARY), s));
+		files.run();
 	}
 
 	/** For {@code test --network}: the network's parameters and the new test's scores. */
@@ -115,10 +117,12 @@ public final class RunFolder {
 		s.putAll(TrainingConfig.spikingMap(net.params()));
 		s.putAll(networkSummary(net));
 		s.putAll(testSummary(test, net.neurons(), ErrorDecomposition.of(test)));
-		writePopulations(dir, s, test, Populations.of(net.params()));
+		final FileBatch files = new FileBatch();
+		writeTestPictures(dir, test, files);
+		writePopulations(dir, s, test, Populations.of(net.params()), files);
 		s.put("wall_s", Map.of("test", test.seconds()));
-		writeTestPictures(dir, test);
-		Json.write(dir.resolve(SUMMARY), s);
+		files.add(() -> Json.write(dir.resolve(SUMMARY), s));
+		files.run();
 	}
 
 	/** For {@code readout}: readout.json (stable names: penalty, heldout_nmse, heldout_r2 per channel) and pictures. */
@@ -184,31 +188,33 @@ public final class RunFolder {
 	}
 
 	/** E/I networks: the {@code populations} entry of summary.json and the pictures by population. */
-	private static void writePopulations(final Path dir, final Map<String, Object> s, final TestResult test, final Populations pops)
-		throws IOException
+	private static void writePopulations(final Path dir, final Map<String, Object> s, final TestResult test, final Populations pops,
+		final FileBatch files)
 	{
 		if (!pops.dale()) return;
 		final PopulationAnalysis a = PopulationAnalysis.of(test, pops);
 		s.put("populations", a.summary());
-		Charts.savePng(PopulationCharts.raster(test, pops, 3, 200), dir.resolve(POPULATION_RASTER));
-		Charts.savePng(PopulationCharts.rates(a), dir.resolve(POPULATION_RATES));
-		for (int c = 0; c < test.conditionLabels().length; c++)
-			if (test.trialsOf(c).length > 0) Charts.savePng(PopulationCharts.psth(a, c),
+		files.png(() -> PopulationCharts.raster(test, pops, 3, 200), dir.resolve(POPULATION_RASTER));
+		files.png(() -> PopulationCharts.rates(a), dir.resolve(POPULATION_RATES));
+		for (int c = 0; c < test.conditionLabels().length; c++) {
+			final int condition = c;
+			if (test.trialsOf(c).length > 0) files.png(() -> PopulationCharts.psth(a, condition),
 				dir.resolve("populations_" + psthPicture(test, test.conditionLabels()[c])));
+		}
 	}
 
 	/** Pictures of an E/I network's test by population (with {@code populations_psth*.png}, one per condition). */
 	public static final String POPULATION_RASTER = "populations_raster.png", POPULATION_RATES = "populations_rate_histogram.png";
 
-	private static void writeTestPictures(final Path dir, final TestResult test) throws IOException {
-		Charts.savePng(Charts.outputVsTarget(test, 3, 0), dir.resolve("output_vs_target.png"));
-		Charts.savePng(Charts.raster(test, 3, 200), dir.resolve("raster.png"));
-		Charts.savePng(Charts.rateHistogram(test), dir.resolve("rate_histogram.png"));
-		if (test.factorErrors() != null) Charts.savePng(Charts.factorErrors(test.factorErrors()), dir.resolve(FACTOR_ERROR));
-		writeConditionPictures(dir, test);
+	private static void writeTestPictures(final Path dir, final TestResult test, final FileBatch files) {
+		files.png(() -> Charts.outputVsTarget(test, 3, 0), dir.resolve("output_vs_target.png"));
+		files.png(() -> Charts.raster(test, 3, 200), dir.resolve("raster.png"));
+		files.png(() -> Charts.rateHistogram(test), dir.resolve("rate_histogram.png"));
+		if (test.factorErrors() != null) files.png(() -> Charts.factorErrors(test.factorErrors()), dir.resolve(FACTOR_ERROR));
+		writeConditionPictures(dir, test, files);
 		final SpikeTrainAnalysis a = SpikeTrainAnalysis.of(test);
 		for (final SpikeTrainAnalysis.Condition c : a.conditions())
-			if (c.trials() > 0) Charts.savePng(Charts.psth(c, a.binSeconds()), dir.resolve(psthPicture(test, c.label())));
+			if (c.trials() > 0) files.png(() -> Charts.psth(c, a.binSeconds()), dir.resolve(psthPicture(test, c.label())));
 	}
 
 	/** The PSTH picture's file name: {@code psth.png}, or {@code psth_<label>.png} for a task with several conditions. */
@@ -220,13 +226,13 @@ public final class RunFolder {
 	 * For tasks with several conditions: {@code condition_<label>.png}, the first test trial of each condition, every
 	 * channel's output vs target (labels reduced to letters, digits, '-' and '_').
 	 */
-	private static void writeConditionPictures(final Path dir, final TestResult test) throws IOException {
+	private static void writeConditionPictures(final Path dir, final TestResult test, final FileBatch files) {
 		if (test.conditionLabels().length < 2) return;
 		for (int c = 0; c < test.conditionLabels().length; c++) {
 			final int[] trials = test.trialsOf(c);
 			if (trials.length == 0) continue;
 			final String label = test.conditionLabels()[c];
-			Charts.savePng(Charts.conditionTrial(test, trials[0], "Condition " + label), dir.resolve(conditionPicture(label)));
+			files.png(() -> Charts.conditionTrial(test, trials[0], "Condition " + label), dir.resolve(conditionPicture(label)));
 		}
 	}
 

@@ -91,6 +91,43 @@ public final class Workers {
 		for (final Future<?> f : futures) await(f);
 	}
 
+	/**
+	 * Runs tasks 0 … n−1, each once, on the calling thread and the pool together, each thread taking the next task not
+	 * yet taken; returns when all are done. For independent work (pictures, files), not for results that must not depend
+	 * on the number of threads. The first failure is rethrown (unchecked) after every started task has finished.
+	 */
+	public static void each(final int n, final java.util.function.IntConsumer task) {
+		final int t = Math.min(threads(), n);
+		final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		final Runnable take = () -> {
+			for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) task.accept(i);
+		};
+		if (t <= 1) {
+			take.run();
+			return;
+		}
+		final ExecutorService p = pool();
+		final List<Future<?>> futures = new ArrayList<>(t - 1);
+		for (int k = 0; k < t - 1; k++) futures.add(p.submit(take));
+		RuntimeException failed = null;
+		try {
+			take.run();
+		}
+		catch (final RuntimeException e) {
+			failed = e;
+			next.set(n); // no new tasks; the started ones finish
+		}
+		for (final Future<?> f : futures) {
+			try {
+				await(f);
+			}
+			catch (final RuntimeException e) {
+				if (failed == null) failed = e;
+			}
+		}
+		if (failed != null) throw failed;
+	}
+
 	/** Waits for a future, rethrowing its failure unchecked. */
 	public static <T> T await(final Future<T> f) {
 		boolean interrupted = false;

@@ -1,0 +1,54 @@
+package org.rate2spike.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.jfree.chart.JFreeChart;
+import org.rate2spike.kernels.Workers;
+import org.rate2spike.render.Charts;
+
+/**
+ * The files of one run, written together on the worker threads once the numbers are done: each picture and file is
+ * independent of the others (and written atomically), so drawing them side by side changes nothing but the time.
+ * Add the slowest first: the first picture also loads the drawing code.
+ */
+final class FileBatch {
+
+	/** Writes one file. */
+	interface Write {
+		void run() throws IOException;
+	}
+
+	private final List<Write> writes = new ArrayList<>();
+
+	FileBatch add(final Write w) {
+		writes.add(w);
+		return this;
+	}
+
+	/** A chart drawn (when the batch runs) and saved as PNG. */
+	FileBatch png(final Supplier<JFreeChart> chart, final Path file) {
+		return add(() -> Charts.savePng(chart.get(), file));
+	}
+
+	/** Writes everything; the first failure is thrown once the writes already started have finished. */
+	void run() throws IOException {
+		try {
+			Workers.each(writes.size(), i -> {
+				try {
+					writes.get(i).run();
+				}
+				catch (final IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			});
+		}
+		catch (final UncheckedIOException e) {
+			throw e.getCause();
+		}
+	}
+}
