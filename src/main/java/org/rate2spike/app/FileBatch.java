@@ -1,7 +1,6 @@
 package org.rate2spike.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,20 +34,20 @@ final class FileBatch {
 		return add(() -> Charts.savePng(chart.get(), file));
 	}
 
-	/** Writes everything; the first failure is thrown once the writes already started have finished. */
+	/**
+	 * Writes everything. Every write runs even when another fails (each is atomic, so a failed one leaves nothing), and
+	 * the failure reported is that of the earliest write added: the same message whatever the timing.
+	 */
 	void run() throws IOException {
-		try {
-			Workers.each(writes.size(), i -> {
-				try {
-					writes.get(i).run();
-				}
-				catch (final IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			});
-		}
-		catch (final UncheckedIOException e) {
-			throw e.getCause();
-		}
+		final IOException[] failed = new IOException[writes.size()];
+		Workers.each(writes.size(), i -> {
+			try {
+				writes.get(i).run();
+			}
+			catch (final IOException e) {
+				failed[i] = e;
+			}
+		});
+		for (final IOException e : failed) if (e != null) throw e;
 	}
 }

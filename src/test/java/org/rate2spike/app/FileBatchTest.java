@@ -48,11 +48,22 @@ class FileBatchTest {
 	}
 
 	@Test
-	void theFirstFailureReachesTheCallerAsItsIOException() {
-		final IOException disk = new IOException("disk full");
+	void theFailureReportedIsTheEarliestWriteAddedAndTheOthersStillRun() throws InterruptedException {
+		final IOException first = new IOException("first file: disk full"), second = new IOException("second file");
+		final java.util.concurrent.CountDownLatch secondFailed = new java.util.concurrent.CountDownLatch(1);
 		final FileBatch files = new FileBatch().add(() -> {
-			throw disk;
+			try { // fail only after the later write has failed, when the batch runs on two threads
+				secondFailed.await(2, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (final InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			throw first;
+		}).add(() -> {
+			secondFailed.countDown();
+			throw second;
 		}).add(() -> Files.writeString(dir.resolve("other.txt"), "still written"));
-		assertSame(disk, assertThrows(IOException.class, files::run));
+		assertSame(first, assertThrows(IOException.class, files::run));
+		assertTrue(Files.exists(dir.resolve("other.txt")));
 	}
 }
