@@ -341,35 +341,37 @@ public final class Benchmark {
 			task.nextTrial(new Random(0)).steps());
 		out.println("  per phase: wall and process CPU (all threads) against the floor = the flops the phase must do as" +
 			" implemented ÷ the FMA-loop ceiling of one thread (dominant terms only; teacher trials computed/replayed)");
-		out.println("  phase    wall s   CPU s  floor s  wall/floor  teacher computed/replayed");
+		out.println("  phase    wall s   CPU s  floor s  wall/floor  teacher computed/replayed  feedback reused (trials)");
 		for (final Phase p : new Phase[] { Phase.PCA, Phase.DEMEAN, Phase.RLS, Phase.TEST }) {
 			final int[] teacher = timer.teacher.getOrDefault(p, new int[] { 0, 0 });
-			final double floor = f.flops(p, teacher[0]) / (fma * 1e9);
+			final double floor = f.flops(p, teacher[0], timer.feedbackReused.getOrDefault(p, 0)) / (fma * 1e9);
 			final double w = timer.totals.getOrDefault(p, Double.NaN);
-			out.printf(Locale.ROOT, "  %-7s %7.2f %7.2f %8.3f %11.1f  %d/%d%n", p.key(), w, timer.cpuTotals.getOrDefault(p, Double.NaN),
-				floor, w / floor, teacher[0], teacher[1]);
+			out.printf(Locale.ROOT, "  %-7s %7.2f %7.2f %8.3f %11.1f  %d/%d  %d%n", p.key(), w, timer.cpuTotals.getOrDefault(p, Double.NaN),
+				floor, w / floor, teacher[0], teacher[1], timer.feedbackReused.getOrDefault(p, 0));
 		}
 	}
 
 	/**
 	 * The flops of each phase as implemented, dominant terms: the rate step 2Ñ² per computed teacher step (and the
-	 * covariance Ñ² in the PCA phase, plus its eigendecomposition ≈ 9Ñ³), the feedback product 2·N·ñ per spiking step,
-	 * the decoders 2·2n·(ñ + outputs) per autonomous step, the RLS update 2·(2n)² (the P sweep) + 2·2n·(ñ + outputs)
-	 * (the decoders) per update, one update per dt_rls steps.
+	 * covariance Ñ² in the PCA phase, plus its eigendecomposition ≈ 9Ñ³), the LIF step 8·N + 2n per spiking step (V∞,
+	 * V and the threshold per neuron, the decay of each trace), the feedback product 2·N·ñ per spiking step except in
+	 * the demean trials that reused kept currents, the decoders 2·2n·(ñ + outputs) per autonomous step, the RLS update
+	 * 2·(2n)² (the P sweep) + 2·2n·(ñ + outputs) (the decoders) per update, one update per dt_rls steps.
 	 */
 	record Floors(TrainingConfig config, int factors, int inputs, int outputs, int steps) {
-		double flops(final Phase p, final int teacherComputed) {
+		double flops(final Phase p, final int teacherComputed, final int feedbackReused) {
 			final TrialCounts c = config.trials();
 			final double units = config.rate().units(), neurons = config.spiking().neurons();
 			final double traces = 2.0 * config.spiking().trained();
 			final double rate = teacherComputed * (double) steps * 2 * units * units;
-			final double spiking = 2 * neurons * factors, decoders = 2 * traces * (factors + outputs);
+			final double lif = 8 * neurons + traces, feedback = 2 * neurons * factors;
+			final double spiking = lif + feedback, decoders = 2 * traces * (factors + outputs);
 			final double update = 2 * traces * traces + decoders;
 			switch (p) {
 				case PCA:
 					return rate + teacherComputed * (double) steps * units * units + 9 * units * units * units;
 				case DEMEAN:
-					return rate + (double) (c.init() + c.demean()) * steps * spiking;
+					return rate + (double) (c.init() + c.demean()) * steps * spiking - (double) feedbackReused * steps * feedback;
 				case RLS:
 					return rate + (double) (c.init() + c.rls()) * steps * spiking + (double) c.rls() * steps * decoders +
 						(double) c.rls() * steps / config.spiking().rlsInterval() * update;
@@ -386,6 +388,7 @@ public final class Benchmark {
 		private long lastCpu;
 		private final Map<Phase, Double> totals = new EnumMap<>(Phase.class), cpuTotals = new EnumMap<>(Phase.class);
 		private final Map<Phase, int[]> teacher = new EnumMap<>(Phase.class);
+		private final Map<Phase, Integer> feedbackReused = new EnumMap<>(Phase.class);
 		private long phaseCpu;
 		private final int settleTrials;
 		private long last, phaseStart;
@@ -419,6 +422,11 @@ public final class Benchmark {
 		@Override
 		public void teacherTrials(final Phase p, final int computed, final int replayed) {
 			teacher.put(p, new int[] { computed, replayed });
+		}
+
+		@Override
+		public void feedbackReused(final Phase p, final int trials) {
+			feedbackReused.put(p, trials);
 		}
 
 		double median(final Phase p, final int warmup) {

@@ -17,6 +17,12 @@ public interface Progress {
 	 */
 	default void teacherTrials(final Phase phase, final int computed, final int replayed) {}
 
+	/**
+	 * A phase ended; in {@code trials} of its counted teacher-forced trials the feedback currents were those kept from
+	 * the same recorded teacher trial earlier in the phase, not computed again (see the benchmark).
+	 */
+	default void feedbackReused(final Phase phase, final int trials) {}
+
 	/** A note for the user before or between phases (advice on settings, what a run resumes from). */
 	default void note(final String message) {}
 

@@ -61,6 +61,9 @@ final class SpikingSimulation {
 	private final double[] factorOffset, factorSum;
 	/** f_PC of earlier phases, replayed where a phase's trials repeat them (see {@link TeacherRecord}). */
 	private final TeacherRecord record;
+	/** Feedback currents of recurring teacher-forced trials (unused under sign_constrained, where f_PC is centred). */
+	private final FeedbackCache feedbackCache = new FeedbackCache();
+	private int feedbackReused; // trials of the current phase that reused kept feedback currents
 
 	SpikingSimulation(final RateTargets targets, final Task task, final SpikingParams params, final long seed,
 		final int settleTrials, final SpikingConnectivity conn, final double[] initialVoltage, final double[] meanInput)
@@ -171,6 +174,7 @@ final class SpikingSimulation {
 		if (rls != null && (decoders == null || test)) throw new IllegalArgumentException("RLS trains decoders against the teacher: " +
 			"not in the " + phase.key() + " phase" + (decoders == null ? " without decoders" : ""));
 		final double[] meanSum = demean ? new double[net.neurons()] : null;
+		feedbackReused = 0;
 		if (demean && signs != null) java.util.Arrays.fill(factorSum, 0);
 		long meanSteps = 0;
 
@@ -207,7 +211,8 @@ final class SpikingSimulation {
 			if (resume != null && tr == init + skip) net.restoreState(resume.networkState());
 			final TrialSums sums = new TrialSums();
 			if (!isCounted) settleSteps(trial, block, rls, observer, tr - init);
-			else if (decoders == null) teacherSteps(trial, block, needTeacher, demean, meanSum, observer, tr - init, sums);
+			else if (decoders == null) teacherSteps(trial, block, needTeacher && ahead.recorded(), needTeacher, demean, meanSum,
+				observer, tr - init, sums);
 			else if (rls != null) trainSteps(trial, block, decoders, rls, coin, rlsProbability, observer, tr - init, sums);
 			else freeSteps(trial, block, needTeacher, decoders, observer, tr - init, sums);
 			if (block != null) ahead.release(block);
@@ -249,6 +254,7 @@ final class SpikingSimulation {
 		}
 		ahead.close();
 		if (record != null && teacher instanceof RateFactorSource) progress.teacherTrials(phase, ahead.computed(), ahead.replayed());
+		if (decoders == null) progress.feedbackReused(phase, feedbackReused);
 		}
 		return totals;
 	}
@@ -281,23 +287,37 @@ final class SpikingSimulation {
 		}
 	}
 
-	/** A counted trial with the teacher's feedback (the demean phase: its mean input summed into {@code meanSum}). */
-	private void teacherSteps(final Trial trial, final double[] block, final boolean needTeacher, final boolean demean,
-		final double[] meanSum, final StepObserver observer, final int trialIndex, final TrialSums sums)
+	/**
+	 * A counted trial with the teacher's feedback (the demean phase: its mean input summed into {@code meanSum}). A
+	 * recorded block ({@code recorded}) reuses the feedback currents computed when it last recurred
+	 * ({@link FeedbackCache}).
+	 */
+	private void teacherSteps(final Trial trial, final double[] block, final boolean recorded, final boolean needTeacher,
+		final boolean demean, final double[] meanSum, final StepObserver observer, final int trialIndex, final TrialSums sums)
 	{
 		final double[][] fOut = trial.output();
 		final boolean observeTeacher = observer != null && observer.wantsTeacher();
+		final int n = net.neurons();
+		final boolean cacheable = recorded && signs == null;
+		final double[] cached = cacheable ? feedbackCache.get(block) : null;
+		if (cached != null) feedbackReused++;
+		final double[] fill = cacheable && cached == null ? feedbackCache.reserve(block, trial.steps() * n) : null;
 		for (int t = 0; t < trial.steps(); t++) {
 			if (needTeacher) teacherAt(block, t, demean);
 			sums.spikes += net.step(trial, t);
 			final double[] out = teacherOutput(fOut, t);
-			net.feedback(out);
+			if (cached != null) net.feedbackCurrent(cached, t * n);
+			else {
+				net.feedback(out);
+				if (fill != null) net.copyFeedbackCurrent(fill, t * n);
+			}
 			scoreOutputs(out, fOut, t, sums);
 			if (needTeacher) scoreFactors(out, sums);
 			if (demean) net.accumulateMeanInput(meanSum);
 			if (observeTeacher && needTeacher) observer.teacher(trialIndex, t, fPc);
 			if (observer != null) observer.step(trialIndex, t, trial, out, net);
 		}
+		if (fill != null) feedbackCache.keep(block, fill);
 	}
 
 	/** A counted RLS trial: the network's own feedback, the decoders updated at random steps. */

@@ -102,6 +102,14 @@ final class TeacherPipeline implements AutoCloseable {
 		return r.block();
 	}
 
+	/**
+	 * True when the block last returned by {@link #next} belongs to the record: its values never change, and the same
+	 * array comes back whenever that recorded trial is replayed (same drive, same f_PC).
+	 */
+	boolean recorded() {
+		return !lastReusable;
+	}
+
 	/** Gives back the block last returned by {@link #next}. */
 	void release(final double[] block) {
 		if (!lastReusable) return;

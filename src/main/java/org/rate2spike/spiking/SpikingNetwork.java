@@ -177,6 +177,19 @@ public final class SpikingNetwork {
 		return decayF;
 	}
 
+	/**
+	 * Sets the feedback current to {@code from[offset .. offset + n)}, one that {@link #feedback} computed earlier for
+	 * the same ẑ (copied out with {@link #copyFeedbackCurrent}).
+	 */
+	public void feedbackCurrent(final double[] from, final int offset) {
+		System.arraycopy(from, offset, feedbackCurrent, 0, n);
+	}
+
+	/** Copies the feedback current the last {@link #feedback} set into {@code to[offset .. offset + n)}. */
+	public void copyFeedbackCurrent(final double[] to, final int offset) {
+		System.arraycopy(feedbackCurrent, 0, to, offset, n);
+	}
+
 	/** Sets the feedback current U·uPC·ẑ that the next step will use. */
 	public void feedback(final double[] zHat) {
 		Kernels.matVecColumnsFused(c.feedback(), zHat, feedbackCurrent, n, nonzero);
