@@ -94,38 +94,59 @@ public final class Workers {
 	/**
 	 * Runs tasks 0 … n−1, each once, on the calling thread and the pool together, each thread taking the next task not
 	 * yet taken; returns when all are done. For independent work (pictures, files), not for results that must not depend
-	 * on the number of threads. The first failure is rethrown (unchecked) after every started task has finished.
+	 * on the number of threads. The caller never waits for a pool thread that has not started (so a task running on the
+	 * pool may call this too), only for tasks already taken. After a failure no new task starts; the first failure is
+	 * rethrown (unchecked) once the tasks already taken have finished.
 	 */
 	public static void each(final int n, final java.util.function.IntConsumer task) {
 		final int t = Math.min(threads(), n);
-		final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		final Object lock = new Object();
+		final int[] next = { 0 }, taken = { 0 };
+		final Throwable[] failed = { null };
 		final Runnable take = () -> {
-			for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) task.accept(i);
+			while (true) {
+				final int i;
+				synchronized (lock) {
+					if (next[0] >= n) return;
+					i = next[0]++;
+					taken[0]++;
+				}
+				try {
+					task.accept(i);
+				}
+				catch (final RuntimeException | Error e) {
+					synchronized (lock) {
+						if (failed[0] == null) failed[0] = e;
+						next[0] = n;
+					}
+				}
+				finally {
+					synchronized (lock) {
+						taken[0]--;
+						lock.notifyAll();
+					}
+				}
+			}
 		};
-		if (t <= 1) {
-			take.run();
-			return;
+		if (t > 1) {
+			final ExecutorService p = pool();
+			for (int k = 0; k < t - 1; k++) p.execute(take);
 		}
-		final ExecutorService p = pool();
-		final List<Future<?>> futures = new ArrayList<>(t - 1);
-		for (int k = 0; k < t - 1; k++) futures.add(p.submit(take));
-		RuntimeException failed = null;
-		try {
-			take.run();
-		}
-		catch (final RuntimeException e) {
-			failed = e;
-			next.set(n); // no new tasks; the started ones finish
-		}
-		for (final Future<?> f : futures) {
-			try {
-				await(f);
-			}
-			catch (final RuntimeException e) {
-				if (failed == null) failed = e;
+		take.run();
+		boolean interrupted = false;
+		synchronized (lock) {
+			while (taken[0] > 0) {
+				try {
+					lock.wait();
+				}
+				catch (final InterruptedException e) {
+					interrupted = true;
+				}
 			}
 		}
-		if (failed != null) throw failed;
+		if (interrupted) Thread.currentThread().interrupt();
+		if (failed[0] instanceof RuntimeException r) throw r;
+		if (failed[0] instanceof Error e) throw e;
 	}
 
 	/** Waits for a future, rethrowing its failure unchecked. */

@@ -32,6 +32,17 @@ class WorkersTest {
 		});
 	}
 
+	/** A task on the pool that runs a batch of its own must not wait for pool threads busy with its caller's batch. */
+	@ParameterizedTest
+	@ValueSource(ints = { 2, 3 })
+	void eachInsideAPoolTaskDoesNotWaitForItself(final int threads) {
+		Workers.setThreads(threads);
+		final AtomicInteger inner = new AtomicInteger();
+		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> Workers.each(
+			threads, i -> Workers.each(5, j -> inner.incrementAndGet())));
+		assertEquals(5 * threads, inner.get());
+	}
+
 	@ParameterizedTest
 	@ValueSource(ints = { 1, 2, 3 })
 	void eachRethrowsAFailureOnceTheStartedTasksAreDone(final int threads) {
