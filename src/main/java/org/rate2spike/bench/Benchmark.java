@@ -337,7 +337,7 @@ public final class Benchmark {
 		out.printf(Locale.ROOT, "  load average %s%n", loadAverage());
 		out.printf(Locale.ROOT, "  wall %.1f s (process CPU %.1f s); per phase %s; median test nMSE %.5f; mean rate %.2f Hz%n",
 			wall, cpu, timer.totals(), run.test().medianNmse(), run.test().meanRateHz());
-		final Floors f = new Floors(config, run.targets().factors(), task.inputs(), task.outputs(),
+		final Floors f = new Floors(config, run.targets().factors(), task.inputs(), task.outputs(), run.test().meanRateHz(),
 			task.nextTrial(new Random(0)).steps());
 		out.println("  per phase: wall and process CPU (all threads) against the floor = the flops the phase must do as" +
 			" implemented ÷ the FMA-loop ceiling of one thread (dominant terms only; teacher trials computed/replayed)");
@@ -355,18 +355,22 @@ public final class Benchmark {
 	 * The flops of each phase as implemented, dominant terms: the rate step 2Ñ² per computed teacher step (and the
 	 * covariance Ñ² in the PCA phase, plus its eigendecomposition ≈ 9Ñ³), the LIF step 8·N + 2n per spiking step (V∞,
 	 * V and the threshold per neuron, the decay of each trace), the feedback product 2·N·ñ per spiking step except in
-	 * the demean trials that reused kept currents, the decoders 2·2n·(ñ + outputs) per autonomous step, the RLS update
-	 * 2·(2n)² (the P sweep) + 2·2n·(ñ + outputs) (the decoders) per update, one update per dt_rls steps.
+	 * the demean trials that reused kept currents, the decoders carried along per autonomous step (decay 2·(ñ + outputs)
+	 * and 2·(ñ + outputs) per trained spike, at the test's mean rate) plus their full product 2·2n·(ñ + outputs) once per
+	 * trial, the RLS update 2·(2n)² (the P sweep) + 2·2n·(ñ + outputs) (the decoders) + 2·2n (the carried product) per
+	 * update, one update per dt_rls steps.
 	 */
-	record Floors(TrainingConfig config, int factors, int inputs, int outputs, int steps) {
+	record Floors(TrainingConfig config, int factors, int inputs, int outputs, double rateHz, int steps) {
 		double flops(final Phase p, final int teacherComputed, final int feedbackReused) {
 			final TrialCounts c = config.trials();
 			final double units = config.rate().units(), neurons = config.spiking().neurons();
 			final double traces = 2.0 * config.spiking().trained();
 			final double rate = teacherComputed * (double) steps * 2 * units * units;
 			final double lif = 8 * neurons + traces, feedback = 2 * neurons * factors;
-			final double spiking = lif + feedback, decoders = 2 * traces * (factors + outputs);
-			final double update = 2 * traces * traces + decoders;
+			final double spiking = lif + feedback, product = 2 * traces * (factors + outputs);
+			final double spikesPerStep = rateHz * config.spiking().trained() * config.rate().dt();
+			final double decoders = 2 * (factors + outputs) * (1 + spikesPerStep) + product / steps;
+			final double update = 2 * traces * traces + product + 2 * traces;
 			switch (p) {
 				case PCA:
 					return rate + teacherComputed * (double) steps * units * units + 9 * units * units * units;

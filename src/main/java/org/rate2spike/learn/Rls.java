@@ -100,7 +100,7 @@ public final class Rls {
 		if (!tracking) {
 			flushMatrix();
 			final double c = Kernels.rlsUpdateP(p, s, ps);
-			decoders.update(error, c, ps);
+			decoders.update(error, c, ps, s);
 			return;
 		}
 		if (!valid) {
@@ -114,7 +114,7 @@ public final class Rls {
 		final double c = 1.0 / (1.0 + Kernels.dot(s, ps, size));
 		System.arraycopy(ps, 0, pending[count], 0, size);
 		negC[count++] = -c;
-		decoders.update(error, c, ps);
+		decoders.update(error, c, ps, s);
 		if (count == limit) {
 			for (int m = 0; m < count; m++) {
 				final double[] u = pending[m];

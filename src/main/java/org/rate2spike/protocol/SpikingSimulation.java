@@ -327,10 +327,12 @@ final class SpikingSimulation {
 	{
 		final double[][] fOut = trial.output();
 		final boolean observeTeacher = observer != null && observer.wantsTeacher();
+		decoders.resync();
 		for (int t = 0; t < trial.steps(); t++) {
 			teacherAt(block, t, false);
 			sums.spikes += net.step(trial, t);
 			rls.advance(net.decaySlow(), net.decayFast(), net.trainedSpikes(), net.trainedSpikeCount());
+			decoders.advance(net.decaySlow(), net.decayFast(), net.trainedSpikes(), net.trainedSpikeCount());
 			final double[] out = decoders.apply(net.traces());
 			net.feedback(out);
 			scoreOutputs(out, fOut, t, sums);
@@ -350,9 +352,11 @@ final class SpikingSimulation {
 	{
 		final double[][] fOut = trial.output();
 		final boolean observeTeacher = observer != null && observer.wantsTeacher();
+		decoders.resync();
 		for (int t = 0; t < trial.steps(); t++) {
 			if (needTeacher) teacherAt(block, t, false);
 			sums.spikes += net.step(trial, t);
+			decoders.advance(net.decaySlow(), net.decayFast(), net.trainedSpikes(), net.trainedSpikeCount());
 			final double[] out = decoders.apply(net.traces());
 			net.feedback(out);
 			scoreOutputs(out, fOut, t, sums);
