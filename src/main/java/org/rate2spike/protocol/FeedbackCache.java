@@ -5,6 +5,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.rate2spike.util.Tuning;
+
 /**
  * The feedback currents U·[f_PC; f_out] of the steps of teacher-forced trials, kept per recorded teacher block. A
  * replayed trial hands out the same block (the same array: same drive, same f_PC), so its feedback currents are the
@@ -24,19 +26,7 @@ final class FeedbackCache {
 	 * {@code -Drate2spike.feedbackCacheBytes=B} (0: compute every current, as a check or for comparison).
 	 */
 	FeedbackCache() {
-		this(budget(System.getProperty("rate2spike.feedbackCacheBytes")));
-	}
-
-	private static long budget(final String property) {
-		final long otherwise = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
-		if (property == null) return otherwise;
-		try {
-			final long b = Long.parseLong(property.trim());
-			return b >= 0 ? b : otherwise;
-		}
-		catch (final NumberFormatException e) {
-			return otherwise;
-		}
+		this((long) Tuning.nonNegative("rate2spike.feedbackCacheBytes", Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16)));
 	}
 
 	FeedbackCache(final long budgetBytes) {

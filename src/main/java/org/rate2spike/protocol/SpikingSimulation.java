@@ -222,8 +222,8 @@ final class SpikingSimulation {
 				totals.steps += trial.steps();
 				totals.nmse[c] = Metrics.nmse(sums.err, sums.tgt, trial.steps());
 				totals.factorNmse[c] = needTeacher ? Metrics.nmse(sums.ferr, sums.ftgt, trial.steps()) : Double.NaN;
-				if (demean) meanSteps += trial.steps();
 				if (demean) { // the running average, applied from the next trial on (as in the reference)
+					meanSteps += trial.steps();
 					for (int i = 0; i < meanInput.length; i++) meanInput[i] = meanSum[i] / meanSteps;
 					if (signs != null) for (int k = 0; k < factors; k++) factorOffset[k] = factorSum[k] / meanSteps;
 				}

@@ -34,21 +34,7 @@ final class TeacherRecord {
 	 * Start states this close (max |Δx| ÷ max |x|) count as the same: 1e-14, or {@code -Drate2spike.replayTolerance=T}
 	 * (0: replay exact repeats only, as a check or for comparison).
 	 */
-	static final double TOLERANCE = tolerance();
-
-	private static double tolerance() {
-		final String p = System.getProperty("rate2spike.replayTolerance");
-		if (p != null) {
-			try {
-				final double t = Double.parseDouble(p.trim());
-				if (t >= 0) return t;
-			}
-			catch (final NumberFormatException e) {
-				// fall through to the default
-			}
-		}
-		return 1e-14;
-	}
+	static final double TOLERANCE = org.rate2spike.util.Tuning.nonNegative("rate2spike.replayTolerance", 1e-14);
 
 	/** One recorded trial. */
 	static final class Entry {
