@@ -26,6 +26,7 @@ public final class DrivenRateNetwork {
 	private final double[] x;
 	private final double[] r;
 	private final double[] fJ;
+	private final int[] nonzero; // scratch of the fused product
 
 	public DrivenRateNetwork(final RateConnectivity c, final double tau, final double dt, final double[] x0) {
 		final int n = c.units();
@@ -44,6 +45,7 @@ public final class DrivenRateNetwork {
 		x = new double[n];
 		r = new double[n];
 		fJ = new double[n];
+		nonzero = new int[n];
 		reset(x0);
 	}
 
@@ -60,7 +62,7 @@ public final class DrivenRateNetwork {
 			Kernels.matVecColumns(floatColumns, floatR, floatFJ);
 			for (int i = 0; i < n; i++) fJ[i] = floatFJ[i];
 		}
-		else Kernels.matVecColumns(columns, r, fJ);
+		else Kernels.matVecColumnsFused(columns, r, fJ, n, nonzero);
 		final double[][] out = trial.output();
 		for (int k = 0; k < out.length; k++) Kernels.axpy(out[k][t], outputDrive[k], fJ, n);
 		final double[][] in = trial.input();
