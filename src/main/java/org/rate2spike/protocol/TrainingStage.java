@@ -72,7 +72,9 @@ public final class TrainingStage {
 	/**
 	 * Continues an interrupted training from a checkpoint: the same result, bit for bit, as the run that wrote it would
 	 * have reached (the rate network and the random streams are replayed up to the checkpoint, then the saved state
-	 * takes over).
+	 * takes over), except where the interrupted run replayed a teacher trial recorded in an earlier phase whose start
+	 * state was within {@link TeacherRecord#TOLERANCE} of, but not equal to, a later one's: this run computes that
+	 * trial instead (values within the tolerance; see docs/command-line.md).
 	 */
 	public static TrainedNetwork resume(final Checkpoint c, final Task task, final Progress progress,
 		final LastTrialSpikes lastTrial, final Checkpoint.Schedule schedule)
